@@ -1,0 +1,112 @@
+"""Chapter 1 figures: the weekly feed against a reading budget.
+
+>>> from socialmath.attention import feed_load
+>>> from socialmath.plots import new_figure
+>>> fig, ax = new_figure()
+>>> artists = draw_feed(ax, feed_load(25_000))
+>>> artists.you.get_xdata()[0]
+25000
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Polygon
+from matplotlib.text import Text
+
+from socialmath.attention import (
+    CAPACITY_DUNBAR_1993,
+    LINKEDIN_CONNECTION_CAP,
+    FeedLoad,
+)
+from socialmath.plots.style import PALETTE, format_count, label_axes
+
+#: Contacts on the x-axis, from a small circle to LinkedIn's cap.
+CONTACTS_GRID = np.geomspace(10, LINKEDIN_CONNECTION_CAP, 200)
+#: Fixed y-limits (hours a week) so that no slider position needs a rescale.
+HOURS_LIMITS = (1e-2, 1e4)
+
+
+@dataclass(frozen=True)
+class FeedArtists:
+    """What ``draw_feed`` made, for ``update_feed`` to move."""
+
+    need: Line2D
+    budget: Line2D
+    you: Line2D
+    overflow: Line2D
+    capacity: Polygon
+    title: Text
+    note: Text
+
+
+def _hours_needed(load: FeedLoad, contacts: np.ndarray) -> np.ndarray:
+    posts = contacts * (1.0 - load.silent_share) * load.posts_per_active
+    return posts * load.seconds_per_post / 3600.0
+
+
+def _budget_hours(load: FeedLoad) -> float:
+    return load.minutes_per_day * 7 / 60.0
+
+
+def _title(load: FeedLoad) -> str:
+    return (f"{format_count(load.contacts)} contacts send {format_count(load.posts_per_week)} "
+            f"posts a week: you can glance at {load.share_readable:.0%}")
+
+
+def _note(load: FeedLoad) -> str:
+    needed = load.minutes_per_day_needed
+    return (f"needed: {needed:,.0f} min a day\n"
+            f"budget: {load.minutes_per_day:,.0f} min a day\n"
+            f"followable: {format_count(load.contacts_followable)} contacts")
+
+
+def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
+    """Hours a week needed to glance at every post, against network size, with your budget,
+    your position and Dunbar's relationship capacity (``dunbar1993``)."""
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(CONTACTS_GRID[0], CONTACTS_GRID[-1])
+    ax.set_ylim(*HOURS_LIMITS)
+    capacity = ax.axvspan(CAPACITY_DUNBAR_1993.low, CAPACITY_DUNBAR_1993.high,
+                          color=PALETTE["green"], alpha=0.15,
+                          label="Dunbar's capacity, 95% interval")
+    (need,) = ax.plot(CONTACTS_GRID, _hours_needed(load, CONTACTS_GRID), color=PALETTE["blue"],
+                      lw=2, label="hours needed to glance at every post")
+    budget = ax.axhline(_budget_hours(load), color=PALETTE["orange"], lw=2, ls="--",
+                        label="your reading budget")
+    overflow = ax.axvline(_overflow_x(load), color=PALETTE["grey"], lw=1, ls=":",
+                          label="network size that fills the budget")
+    (you,) = ax.plot([load.contacts], [_clip_hours(load.hours_per_week)], "o", ms=9,
+                     color=PALETTE["vermillion"], label="you")
+    label_axes(ax, "contacts (log scale)", "hours a week (log scale)", _title(load))
+    note = ax.text(0.02, 0.97, _note(load), transform=ax.transAxes, va="top", fontsize=9,
+                   bbox={"boxstyle": "round", "fc": "white", "ec": PALETTE["grey"], "alpha": 0.9})
+    ax.legend(loc="lower right", fontsize=8)
+    return FeedArtists(need, budget, you, overflow, capacity, ax.title, note)
+
+
+def update_feed(artists: FeedArtists, load: FeedLoad) -> None:
+    """Move the artists of ``draw_feed`` to show ``load``; the caller redraws the canvas."""
+    artists.need.set_ydata(_hours_needed(load, CONTACTS_GRID))
+    artists.budget.set_ydata([_budget_hours(load)] * 2)
+    artists.overflow.set_xdata([_overflow_x(load)] * 2)
+    artists.you.set_data([load.contacts], [_clip_hours(load.hours_per_week)])
+    artists.title.set_text(_title(load))
+    artists.note.set_text(_note(load))
+
+
+def _overflow_x(load: FeedLoad) -> float:
+    """Where the need curve crosses the budget, kept inside the axes when it falls outside."""
+    x = load.contacts_at_budget
+    return float(np.clip(x, CONTACTS_GRID[0], CONTACTS_GRID[-1])) if np.isfinite(x) \
+        else CONTACTS_GRID[-1]
+
+
+def _clip_hours(hours: float) -> float:
+    return float(np.clip(hours, *HOURS_LIMITS))
+

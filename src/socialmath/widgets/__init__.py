@@ -1,0 +1,11 @@
+"""Explorers: sliders wired to a model and a figure that updates in place, one module per chapter.
+
+>>> from socialmath.widgets import FeedExplorer
+>>> FeedExplorer().result.posts_per_week
+5000.0
+"""
+
+from socialmath.widgets.attention import FeedExplorer
+from socialmath.widgets.base import Explorer
+
+__all__ = ["Explorer", "FeedExplorer"]
