@@ -4,7 +4,7 @@
 >>> from socialmath.plots import new_figure
 >>> fig, ax = new_figure()
 >>> artists = draw_feed(ax, feed_load(25_000))
->>> artists.you.get_xdata()[0]
+>>> int(artists.you.get_xdata()[0])
 25000
 """
 
@@ -27,8 +27,8 @@ from socialmath.plots.style import PALETTE, format_count, label_axes
 
 #: Contacts on the x-axis, from a small circle to LinkedIn's cap.
 CONTACTS_GRID = np.geomspace(10, LINKEDIN_CONNECTION_CAP, 200)
-#: Fixed y-limits (hours a week) so that no slider position needs a rescale.
-HOURS_LIMITS = (1e-2, 1e4)
+#: The y-axis never goes below this many hours a week (about 4 seconds).
+HOURS_FLOOR = 1e-3
 
 
 @dataclass(frozen=True)
@@ -54,13 +54,14 @@ def _budget_hours(load: FeedLoad) -> float:
 
 
 def _title(load: FeedLoad) -> str:
-    return (f"{format_count(load.contacts)} contacts send {format_count(load.posts_per_week)} "
-            f"posts a week: you can glance at {load.share_readable:.0%}")
+    return (f"{format_count(load.posts_per_week)} posts a week: "
+            f"your budget covers {load.share_readable:.0%}")
 
 
 def _note(load: FeedLoad) -> str:
     needed = load.minutes_per_day_needed
-    return (f"needed: {needed:,.0f} min a day\n"
+    return (f"{format_count(load.contacts)} contacts\n"
+            f"needed: {format_count(needed)} min a day\n"
             f"budget: {load.minutes_per_day:,.0f} min a day\n"
             f"followable: {format_count(load.contacts_followable)} contacts")
 
@@ -71,7 +72,7 @@ def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(CONTACTS_GRID[0], CONTACTS_GRID[-1])
-    ax.set_ylim(*HOURS_LIMITS)
+    ax.set_ylim(*_hours_limits(load))
     capacity = ax.axvspan(CAPACITY_DUNBAR_1993.low, CAPACITY_DUNBAR_1993.high,
                           color=PALETTE["green"], alpha=0.15,
                           label="Dunbar's capacity, 95% interval")
@@ -98,6 +99,7 @@ def update_feed(artists: FeedArtists, load: FeedLoad) -> None:
     artists.you.set_data([load.contacts], [_clip_hours(load.hours_per_week)])
     artists.title.set_text(_title(load))
     artists.note.set_text(_note(load))
+    artists.need.axes.set_ylim(*_hours_limits(load))
 
 
 def _overflow_x(load: FeedLoad) -> float:
@@ -107,6 +109,16 @@ def _overflow_x(load: FeedLoad) -> float:
         else CONTACTS_GRID[-1]
 
 
+def _hours_limits(load: FeedLoad) -> tuple[float, float]:
+    """Y-limits that show the whole need curve and the budget line with some margin."""
+    need = _hours_needed(load, CONTACTS_GRID)
+    budget = max(_budget_hours(load), HOURS_FLOOR)
+    low = min(budget, need[0]) if need[0] > 0 else budget
+    high = max(budget, need[-1])
+    bottom = max(HOURS_FLOOR, low / 3.0)
+    return bottom, max(high * 3.0, bottom * 100.0)
+
+
 def _clip_hours(hours: float) -> float:
-    return float(np.clip(hours, *HOURS_LIMITS))
+    return max(hours, HOURS_FLOOR)
 

@@ -1,0 +1,60 @@
+# socialmath: the two commands are `make lab` (set up and open the course) and `make test` (set up
+# and run every check). Every target bootstraps .venv when it is missing or older than the
+# dependency files, so a fresh clone needs nothing but Python >= 3.11 and make.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CONSTRAINTS := requirements/constraints.txt
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.md))
+PORT ?= 8888
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: help lab test lint unit nbval notebooks book bench lock clean
+
+help:
+	@echo "make lab        set up (first time) and open the course in JupyterLab on 127.0.0.1"
+	@echo "make test       set up (first time) and run every check: ruff, unit, widget, pairing, notebooks"
+	@echo "make notebooks  sync every .md/.ipynb pair and re-execute it so outputs are current"
+	@echo "make book       build the static site into _build/html (Jupyter Book 1, offline)"
+	@echo "make bench      print widget latency and the other benchmarks"
+	@echo "make lock       regenerate $(CONSTRAINTS) after changing pyproject.toml"
+
+$(STAMP): pyproject.toml $(CONSTRAINTS)
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "socialmath needs Python >= 3.11, found " + sys.version.split()[0])'
+	@test -x $(BIN)/python || { echo "Creating $(VENV) with $$($(PYTHON) --version)"; $(PYTHON) -m venv $(VENV); }
+	@echo "Installing socialmath and its pinned dependencies into $(VENV) (a few minutes the first time)"
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[dev]"
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupytext --sync $(NOTEBOOKS)
+	@bash scripts/start-lab.sh $(PORT)
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadfile $(NBVAL) tests src notebooks
+
+notebooks: $(STAMP)
+	@for nb in $(NOTEBOOKS); do \
+	  echo "executing $$nb"; \
+	  $(BIN)/jupytext --to notebook --update --execute "$$nb" || exit 1; \
+	done
+
+book: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[dev,book]"
+	$(BIN)/jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
+
+bench: $(STAMP)
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python "$$script" || exit 1; done
+
+lock:
+	rm -rf /tmp/socialmath-lock && $(PYTHON) -m venv /tmp/socialmath-lock
+	/tmp/socialmath-lock/bin/pip install --quiet -e ".[dev,book,bench]"
+	{ sed -n '1,3p' $(CONSTRAINTS); /tmp/socialmath-lock/bin/pip freeze --exclude-editable; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
+
+clean:
+	rm -rf _build .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,89 @@
+"""The feed explorer: every control moves the model and the figure, and no position raises."""
+
+import itertools
+
+import numpy as np
+import pytest
+
+from socialmath.attention import feed_load
+from socialmath.widgets import FeedExplorer
+
+
+@pytest.fixture
+def explorer():
+    return FeedExplorer()
+
+
+def test_defaults_are_the_essays_network(explorer):
+    assert explorer.result == feed_load(25_000, 0.8, 1.0, 2.0, 15.0)
+    assert explorer.artists.title.get_text() == "5,000 posts a week: your budget covers 63%"
+
+
+def test_contacts_slider_spans_10_to_linkedins_cap(explorer):
+    slider = explorer.controls["contacts"]
+    assert (slider.min, slider.max) == (10, 30_000)
+    slider.value = 30_000
+    assert explorer.result.posts_per_week == 6000.0
+    assert explorer.artists.you.get_xdata()[0] == 30_000
+
+
+@pytest.mark.parametrize(("name", "value", "field", "expected"), [
+    ("contacts", 1000, "posts_per_week", 200.0),
+    ("silent_share", 0.9, "posts_per_week", 2500.0),
+    ("posts_per_active", 3.0, "posts_per_week", 15_000.0),
+    ("seconds_per_post", 4.0, "hours_per_week", 5000 * 4 / 3600),
+    ("minutes_per_day", 30.0, "posts_readable_per_week", 6300.0),
+])
+def test_each_control_drives_the_model(explorer, name, value, field, expected):
+    explorer.controls[name].value = value
+    assert getattr(explorer.result, field) == pytest.approx(expected)
+
+
+def test_moving_a_control_updates_the_figure_in_place(explorer):
+    line = explorer.artists.need
+    before = line.get_ydata().copy()
+    explorer.controls["posts_per_active"].value = 2.0
+    assert explorer.artists.need is line
+    np.testing.assert_allclose(line.get_ydata(), before * 2)
+    assert explorer.artists.budget.get_ydata()[0] == pytest.approx(15 * 7 / 60)
+    explorer.controls["minutes_per_day"].value = 60.0
+    assert explorer.artists.budget.get_ydata()[0] == pytest.approx(7.0)
+    assert explorer.artists.title.get_text() == "10,000 posts a week: your budget covers 100%"
+
+
+def test_readout_states_the_numbers(explorer):
+    explorer.controls["contacts"].value = 500
+    assert "<b>100</b> posts a week" in explorer.readout.value
+
+
+@pytest.mark.parametrize("name", ["contacts", "silent_share", "posts_per_active",
+                                  "seconds_per_post", "minutes_per_day"])
+def test_no_position_of_any_slider_raises(explorer, name):
+    slider = explorer.controls[name]
+    for value in np.linspace(slider.min, slider.max, 25):
+        slider.value = type(slider.value)(value)
+        assert 0.0 <= explorer.result.share_readable <= 1.0
+    slider.value = slider.max
+    slider.value = slider.min
+
+
+def test_extreme_corners_of_the_control_space(explorer):
+    corners = {name: (c.min, c.max) for name, c in explorer.controls.items()}
+    for values in itertools.product(*corners.values()):
+        for name, value in zip(corners, values, strict=True):
+            explorer.controls[name].value = value
+        bottom, top = explorer.artists.need.axes.get_ylim()
+        assert 0 < bottom < top
+    explorer.figure.canvas.draw()
+
+
+def test_static_display_carries_a_png_of_the_figure(explorer):
+    bundle = explorer._repr_mimebundle_()
+    assert bundle["image/png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
+    assert "5,000 posts a week" in bundle["text/plain"]
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_bad_defaults_are_refused_before_any_widget_is_built():
+    with pytest.raises(ValueError, match="silent_share must be a share"):
+        FeedExplorer(silent_share=80)
