@@ -1,4 +1,4 @@
-"""Chapter 1 figures: the weekly feed against a reading budget.
+"""Chapter 1 figures: the weekly feed against a reading budget, who writes it, how it varies.
 
 >>> from socialmath.attention import feed_load
 >>> from socialmath.plots import new_figure
@@ -122,3 +122,48 @@ def _hours_limits(load: FeedLoad) -> tuple[float, float]:
 def _clip_hours(hours: float) -> float:
     return max(hours, HOURS_FLOOR)
 
+
+
+def draw_people_and_content(ax: Axes, people: dict[str, float],
+                            content: dict[str, float]) -> list:
+    """Two stacked bars: shares of people per tier, and shares of content per tier.
+
+    ``people`` and ``content`` map tier names to shares (each adding up to 1); the figure shows why
+    "1% of people" and "75% of the content" can describe the same community.
+    """
+    colours = [PALETTE["sky"], PALETTE["orange"], PALETTE["vermillion"], PALETTE["purple"]]
+    bars = []
+    for x, shares in enumerate((people, content)):
+        bottom = 0.0
+        for (name, share), colour in zip(shares.items(), colours, strict=False):
+            (bar,) = ax.bar(x, share * 100, bottom=bottom, color=colour, width=0.6,
+                            edgecolor="white")
+            if share >= 0.04:
+                ax.text(x, bottom + share * 50, f"{name}\n{share:.1%}", ha="center",
+                        va="center", fontsize=9)
+            else:  # too thin to hold its label: write it beside the bar
+                ax.text(x + 0.32, bottom + share * 50, f"{name} {share:.1%}", ha="left",
+                        va="center", fontsize=8)
+            bottom += share * 100
+            bars.append(bar)
+    ax.set_xticks([0, 1], ["share of people\n(Nielsen 2006)",
+                           "share of content\n(van Mierlo 2014)"])
+    ax.set_xlim(-0.5, 1.9)
+    ax.set_ylim(0, 100)
+    label_axes(ax, "", "percent of people, or of posts (%)",
+               "A few people write most of what you read")
+    ax.grid(axis="x", visible=False)
+    return bars
+
+
+def draw_weekly_posts(ax: Axes, posts, expected: float) -> list:
+    """Histogram of simulated weekly posts, with the expected value and a 90% interval."""
+    low, high = np.quantile(posts, [0.05, 0.95])
+    _, _, patches = ax.hist(posts, bins=30, color=PALETTE["blue"], alpha=0.8)
+    mean_line = ax.axvline(expected, color=PALETTE["black"], lw=2, label="expected")
+    band = ax.axvspan(low, high, color=PALETTE["orange"], alpha=0.2, zorder=0,
+                      label="90% of simulated weeks")
+    label_axes(ax, "posts reaching your feed in a week", "number of simulated weeks",
+               f"Most weeks bring {format_count(low)} to {format_count(high)} posts")
+    ax.legend(loc="upper right")
+    return [*patches, mean_line, band]

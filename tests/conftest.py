@@ -1,0 +1,75 @@
+"""Shared test set-up: a headless matplotlib, and a JupyterLab server started the way `make lab`
+starts it."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LabServer:
+    """A JupyterLab started by scripts/start-lab.sh, with its address, token and log."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.port = _free_port()
+        self.runtime = tmp / "runtime"
+        self.log_path = tmp / "lab.log"
+        env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(self.runtime), "BROWSER": "true",
+               "JUPYTER_CONFIG_DIR": str(tmp / "config")}
+        self._log = self.log_path.open("w")
+        self.process = subprocess.Popen(
+            ["bash", "scripts/start-lab.sh", str(self.port)], cwd=ROOT, env=env,
+            stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.info = self._wait_for_server_info(timeout=90)
+
+    def _wait_for_server_info(self, timeout: float) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited early:\n{self.log}")
+            for path in self.runtime.glob("jpserver-*.json"):
+                info = json.loads(path.read_text())
+                if info.get("port") == self.port:
+                    return info
+            time.sleep(0.25)
+        raise RuntimeError(f"JupyterLab did not start within {timeout} s:\n{self.log}")
+
+    @property
+    def log(self) -> str:
+        return self.log_path.read_text() if self.log_path.exists() else ""
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self._log.close()
+
+
+@pytest.fixture(scope="module")
+def lab_server(tmp_path_factory):
+    server = LabServer(tmp_path_factory.mktemp("lab"))
+    yield server
+    server.stop()

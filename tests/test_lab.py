@@ -1,0 +1,57 @@
+"""`make lab` starts JupyterLab on 127.0.0.1 with a token, in notebooks/; both notebooks open."""
+
+import json
+import os
+import urllib.error
+import urllib.request
+
+import pytest
+
+pytestmark = pytest.mark.lab
+
+
+def _get(url: str, token: str | None = None):
+    request = urllib.request.Request(url)
+    if token:
+        request.add_header("Authorization", f"token {token}")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, response.read()
+
+
+def test_server_listens_on_localhost_only_with_a_token(lab_server):
+    info = lab_server.info
+    assert info["hostname"] == "127.0.0.1"
+    assert "127.0.0.1" in info["url"]
+    assert len(info["token"]) >= 32
+    assert info["root_dir"].endswith("notebooks")
+
+
+def test_requests_without_the_token_are_refused(lab_server):
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        _get(f"{lab_server.base_url}/api/contents")
+    assert refused.value.code == 403
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("00-start-here.ipynb", "# Start here"),
+    ("01-silent-majority.ipynb", "# 1. The silent majority"),
+])
+def test_both_notebooks_open(lab_server, name, title):
+    status, body = _get(f"{lab_server.base_url}/api/contents/{name}?content=1",
+                        lab_server.info["token"])
+    model = json.loads(body)
+    assert status == 200 and model["type"] == "notebook"
+    assert model["content"]["cells"][0]["source"].startswith(title)
+    status, page = _get(f"{lab_server.base_url}/lab/tree/{name}", lab_server.info["token"])
+    assert status == 200 and b"jupyter" in page.lower()
+
+
+def test_paired_markdown_opens_as_a_notebook(lab_server):
+    status, body = _get(f"{lab_server.base_url}/api/contents/01-silent-majority.md"
+                        "?type=notebook&content=1", lab_server.info["token"])
+    assert status == 200 and json.loads(body)["type"] == "notebook"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root needs --allow-root")
+def test_root_gets_allow_root_and_is_told(lab_server):
+    assert "adding --allow-root" in lab_server.log

@@ -1,0 +1,79 @@
+"""Notebook hygiene: pairs in step, outputs present, the chapter template followed, citations real.
+
+nbval (run by ``make test`` over ``notebooks/``) re-executes every notebook and compares outputs;
+these checks catch what it cannot: an ``.md`` edited without re-executing its ``.ipynb``.
+"""
+
+import re
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+SOURCES = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.md"))
+CHAPTERS = [path for path in SOURCES if not path.name.startswith("00-")]
+BIBLIOGRAPHY = (ROOT / "book" / "references.bib").read_text(encoding="utf-8")
+CHAPTER_SECTIONS = ["## What you will learn", "**Time needed:**", "## Explore", "## Myth check",
+                    "## Exercises", "<summary>Solution</summary>", "## Key numbers",
+                    "## References"]
+
+
+def _cells(notebook):
+    return [(cell.cell_type, cell.source.strip(), sorted(cell.metadata.get("tags", [])))
+            for cell in notebook.cells]
+
+
+def test_there_are_notebooks():
+    assert [p.name for p in SOURCES][:2] == ["00-start-here.md", "01-silent-majority.md"]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_every_md_has_an_ipynb_with_the_same_inputs(source):
+    paired = source.with_suffix(".ipynb")
+    assert paired.exists(), f"{paired.name} is missing: run `make notebooks`"
+    from_md = jupytext.read(source)
+    from_ipynb = nbformat.read(paired, as_version=4)
+    assert _cells(from_md) == _cells(from_ipynb), (
+        f"{source.name} and {paired.name} differ in their inputs: the source was edited without "
+        "re-executing the notebook. Run `make notebooks`.")
+
+
+@pytest.mark.parametrize("paired", sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")),
+                         ids=lambda p: p.name)
+def test_every_ipynb_has_its_md_source_and_stored_outputs(paired):
+    assert paired.with_suffix(".md").exists(), f"{paired.name} has no .md source"
+    notebook = nbformat.read(paired, as_version=4)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    unexecuted = [i for i, cell in enumerate(code) if cell.execution_count is None]
+    assert not unexecuted, f"{paired.name}: code cells {unexecuted} were never executed"
+    errors = [o for cell in code for o in cell.outputs if o.output_type == "error"]
+    assert not errors, f"{paired.name} stores an error output: {errors[0].get('evalue')}"
+
+
+@pytest.mark.parametrize("source", CHAPTERS, ids=lambda p: p.name)
+def test_chapters_follow_the_template(source):
+    text = source.read_text(encoding="utf-8")
+    missing = [section for section in CHAPTER_SECTIONS if section not in text]
+    assert not missing, f"{source.name} lacks {missing}"
+    assert text.count("<summary>Solution</summary>") >= 3, "at least three exercises"
+    assert text.count("check_") >= 3, "exercises need self-check cells"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_every_citation_is_in_the_bibliography(source):
+    keys = set(re.findall(r"\{cite[pt]?\}`([^`]+)`", source.read_text(encoding="utf-8")))
+    keys = {key.strip() for group in keys for key in group.split(",")}
+    unknown = sorted(key for key in keys if not re.search(rf"@\w+\{{{re.escape(key)},",
+                                                           BIBLIOGRAPHY))
+    assert not unknown, f"{source.name} cites keys missing from book/references.bib: {unknown}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_no_cell_ends_with_a_semicolon(source):
+    # nbval's strict mode trips on a trailing ';' (the stored output and the new one disagree).
+    for cell in jupytext.read(source).cells:
+        if cell.cell_type == "code":
+            assert not cell.source.rstrip().endswith(";"), cell.source[-80:]
