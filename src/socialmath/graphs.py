@@ -1,0 +1,334 @@
+"""Random networks up to a million nodes, stored as compressed sparse rows (CSR).
+
+A :class:`Graph` is an undirected simple graph (no self-loops, no repeated edges) on the nodes
+``0 .. n-1``. Its neighbour lists sit end to end in one array, ``indices``; the neighbours of node
+``v`` are ``indices[indptr[v]:indptr[v + 1]]``. This is the layout of ``scipy.sparse.csr_array``,
+and it lets the distance code in :mod:`socialmath.separation` work on whole arrays at once.
+
+Four seeded generators, each built with array operations rather than a loop over edges:
+
+* :func:`erdos_renyi`: every pair of people equally likely to be connected;
+* :func:`watts_strogatz`: a ring of neighbours with a share ``p`` of edges rewired at random
+  (``watts1998``);
+* :func:`barabasi_albert`: growth with preferential attachment (``barabasi1999``);
+* :func:`professional_network`: heavy-tailed degrees (Chung-Lu) plus triadic closure, so that
+  contacts of a contact are often contacts too.
+
+>>> g = watts_strogatz(20, 4, 0.0, seed=1)
+>>> g.n, g.n_edges, g.mean_degree
+(20, 40, 4.0)
+>>> sorted(g.neighbors(0).tolist())
+[1, 2, 18, 19]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+from socialmath._validate import (
+    require_integer,
+    require_number,
+    require_rng,
+    require_share,
+)
+
+__all__ = [
+    "Graph",
+    "as_graph",
+    "barabasi_albert",
+    "erdos_renyi",
+    "from_edges",
+    "professional_network",
+    "watts_strogatz",
+]
+
+#: Largest graph the generators build (nodes); the CSR arrays use 32-bit node ids.
+MAX_NODES = 50_000_000
+
+
+@dataclass(frozen=True, eq=False)
+class Graph:
+    """An undirected simple graph on nodes ``0 .. n-1`` in CSR form (see the module docstring)."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+
+    @property
+    def n(self) -> int:
+        """Number of nodes."""
+        return int(self.indptr.size - 1)
+
+    @property
+    def n_edges(self) -> int:
+        """Number of (undirected) edges."""
+        return int(self.indices.size // 2)
+
+    @property
+    def degrees(self) -> np.ndarray:
+        """Number of neighbours of each node."""
+        return np.diff(self.indptr)
+
+    @property
+    def mean_degree(self) -> float:
+        """Mean number of neighbours, 2 x edges / nodes."""
+        return 2.0 * self.n_edges / self.n if self.n else 0.0
+
+    def neighbors(self, node: int) -> np.ndarray:
+        """The neighbours of ``node`` (a view, do not modify)."""
+        v = require_integer("node", node, low=0, high=self.n - 1)
+        return self.indices[self.indptr[v]:self.indptr[v + 1]]
+
+    def to_scipy(self) -> sp.csr_array:
+        """The adjacency matrix as a ``scipy.sparse.csr_array`` of ones (int8)."""
+        data = np.ones(self.indices.size, dtype=np.int8)
+        return sp.csr_array((data, self.indices, self.indptr), shape=(self.n, self.n))
+
+    def to_networkx(self) -> nx.Graph:
+        """The same graph as a ``networkx.Graph`` with nodes ``0 .. n-1``.
+
+        >>> watts_strogatz(10, 2, 0.0, seed=0).to_networkx().number_of_edges()
+        10
+        """
+        graph = nx.Graph()
+        graph.add_nodes_from(range(self.n))
+        rows = np.repeat(np.arange(self.n), self.degrees)
+        upper = rows < self.indices
+        graph.add_edges_from(zip(rows[upper].tolist(), self.indices[upper].tolist(), strict=True))
+        return graph
+
+    def __repr__(self) -> str:
+        return f"Graph(n={self.n:,}, edges={self.n_edges:,}, mean degree={self.mean_degree:.2f})"
+
+
+def from_edges(n: int, sources: np.ndarray, targets: np.ndarray) -> Graph:
+    """The simple undirected graph on ``n`` nodes with the given edges.
+
+    Self-loops are dropped and repeated edges kept once, in either direction.
+
+    >>> from_edges(3, np.array([0, 1, 1, 2]), np.array([1, 0, 2, 2])).n_edges
+    2
+    """
+    size = require_integer("n", n, low=0, high=MAX_NODES)
+    u = np.asarray(sources)
+    v = np.asarray(targets)
+    if u.shape != v.shape or u.ndim != 1:
+        raise ValueError(f"sources and targets must be 1-d arrays of equal length, "
+                         f"got shapes {u.shape} and {v.shape}")
+    for name, ends in (("sources", u), ("targets", v)):
+        if ends.size and not np.issubdtype(ends.dtype, np.integer):
+            raise TypeError(f"{name} must hold integer node ids, got dtype {ends.dtype}")
+        if ends.size and (ends.min() < 0 or ends.max() >= size):
+            raise ValueError(f"{name} must hold node ids in [0, {size - 1}], "
+                             f"got values from {ends.min()} to {ends.max()}")
+    keep = u != v
+    u, v = u[keep].astype(np.int32), v[keep].astype(np.int32)
+    rows = np.concatenate([u, v])
+    cols = np.concatenate([v, u])
+    del u, v
+    data = np.ones(rows.size, dtype=bool)
+    matrix = sp.csr_array((data, (rows, cols)), shape=(size, size))
+    matrix.sum_duplicates()
+    return Graph(matrix.indptr.astype(np.int64), matrix.indices.astype(np.int32, copy=False))
+
+
+def as_graph(graph: object, name: str = "graph") -> tuple[Graph, list | None]:
+    """Turn a :class:`Graph`, a ``networkx.Graph`` or a square scipy.sparse matrix into a Graph.
+
+    Returns the graph and, for a networkx graph, the list of its node labels in the order used
+    (``None`` otherwise: nodes are then the integers ``0 .. n-1``). A sparse matrix is read as an
+    undirected graph: any stored non-zero entry ``(i, j)`` is an edge between ``i`` and ``j``, and
+    the diagonal is ignored.
+
+    >>> g, labels = as_graph(nx.path_graph(["a", "b", "c"]))
+    >>> g.n_edges, labels
+    (2, ['a', 'b', 'c'])
+    """
+    if isinstance(graph, Graph):
+        return graph, None
+    if isinstance(graph, nx.Graph):
+        if graph.is_directed():
+            raise TypeError(f"{name} must be an undirected graph, got a {type(graph).__name__}; "
+                            f"use graph.to_undirected()")
+        labels = list(graph.nodes())
+        if not labels:
+            return Graph(np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32)), labels
+        matrix = nx.to_scipy_sparse_array(graph, nodelist=labels, weight=None, format="coo")
+        return from_edges(len(labels), matrix.row, matrix.col), labels
+    if sp.issparse(graph):
+        rows, cols = graph.shape
+        if rows != cols:
+            raise ValueError(f"{name} must be a square adjacency matrix, got shape {graph.shape}")
+        matrix = sp.coo_array(graph)
+        nonzero = matrix.data != 0
+        return from_edges(rows, matrix.row[nonzero], matrix.col[nonzero]), None
+    raise TypeError(f"{name} must be a socialmath Graph, a networkx Graph or a scipy.sparse "
+                    f"adjacency matrix, got {type(graph).__name__}")
+
+
+# --- generators -----------------------------------------------------------------------------------
+
+
+def erdos_renyi(n: int, mean_degree: float, seed: int | np.random.Generator | None = 0) -> Graph:
+    """A random graph where each pair is an edge with the same probability, mean_degree / (n - 1).
+
+    >>> g = erdos_renyi(10_000, 8, seed=1)
+    >>> round(g.mean_degree)
+    8
+    """
+    size = require_integer("n", n, low=2, high=MAX_NODES)
+    k = require_number("mean_degree", mean_degree, low=0, high=size - 1)
+    rng = require_rng("seed", seed)
+    pairs = size * (size - 1) // 2
+    wanted = int(rng.binomial(pairs, k / (size - 1))) if k < size - 1 else pairs
+    if wanted > pairs // 2:
+        raise ValueError(f"mean_degree must be at most (n - 1) / 2 = {(size - 1) / 2:g} for "
+                         f"this sampler, got {mean_degree!r}")
+    keys = np.zeros(0, dtype=np.int64)
+    while keys.size < wanted:
+        draw = int((wanted - keys.size) * 1.1) + 16
+        u = rng.integers(0, size, draw, dtype=np.int64)
+        v = rng.integers(0, size, draw, dtype=np.int64)
+        ok = u != v
+        low, high = np.minimum(u[ok], v[ok]), np.maximum(u[ok], v[ok])
+        keys = np.unique(np.concatenate([keys, low * size + high]))
+    keys = rng.permutation(keys)[:wanted]
+    return from_edges(size, keys // size, keys % size)
+
+
+def watts_strogatz(n: int, k: int, p: float, seed: int | np.random.Generator | None = 0) -> Graph:
+    """Watts and Strogatz's small world (``watts1998``): a ring where each node knows its ``k``
+    nearest neighbours (``k / 2`` on each side), then each edge has its far end moved, with
+    probability ``p``, to a node drawn at random (no self-loops, no repeated edges).
+
+    >>> watts_strogatz(1000, 10, 0.1, seed=3).n_edges
+    5000
+    """
+    size = require_integer("n", n, low=3, high=MAX_NODES)
+    k_ring = require_integer("k", k, low=2, high=size - 1)
+    if k_ring % 2:
+        raise ValueError(f"k must be even (k / 2 neighbours on each side), got {k!r}")
+    share = require_share("p", p)
+    rng = require_rng("seed", seed)
+    near = np.repeat(np.arange(size, dtype=np.int64), k_ring // 2)
+    far = (near + np.tile(np.arange(1, k_ring // 2 + 1), size)) % size
+    moved = rng.random(near.size) < share
+    keep_keys = np.unique(_keys(near[~moved], far[~moved], size))
+    near_moved = near[moved]
+    far_moved = np.full(near_moved.size, -1, dtype=np.int64)
+    pending = np.arange(near_moved.size)
+    for _ in range(100):
+        if pending.size == 0:
+            break
+        draw = rng.integers(0, size, pending.size)
+        far_moved[pending] = draw
+        keys = _keys(near_moved, far_moved, size)
+        bad = (near_moved == far_moved) | np.isin(keys, keep_keys)
+        _, first = np.unique(keys, return_index=True)
+        repeated = np.ones(keys.size, dtype=bool)
+        repeated[first] = False
+        pending = np.flatnonzero(bad | repeated)
+    done = np.ones(near_moved.size, dtype=bool)
+    done[pending] = False
+    return from_edges(size, np.concatenate([keep_keys // size, near_moved[done]]),
+                      np.concatenate([keep_keys % size, far_moved[done]]))
+
+
+def _keys(u: np.ndarray, v: np.ndarray, n: int) -> np.ndarray:
+    return np.minimum(u, v) * n + np.maximum(u, v)
+
+
+def barabasi_albert(n: int, m: int, seed: int | np.random.Generator | None = 0) -> Graph:
+    """Growth with preferential attachment (``barabasi1999``): start from ``m + 1`` nodes all
+    connected, then each new node links to ``m`` earlier nodes chosen with probability
+    proportional to their degree. Links a new node draws twice are kept once, so the mean degree
+    is slightly below ``2m``.
+
+    Sampling proportional to degree is sampling an end of an existing edge uniformly. Every new
+    link copies the node at a random earlier edge end; that end may itself be a copy, so the copies
+    are resolved by following the pointers back, for all links at once (the scheme of Batagelj and
+    Brandes, 2005, run on whole arrays).
+
+    >>> g = barabasi_albert(10_000, 3, seed=1)
+    >>> g.n, 5.9 < g.mean_degree <= 6.0
+    (10000, True)
+    """
+    size = require_integer("n", n, low=2, high=MAX_NODES)
+    links = require_integer("m", m, low=1, high=size - 1)
+    rng = require_rng("seed", seed)
+    seed_u, seed_v = np.triu_indices(links + 1, k=1)
+    n_seed_ends = 2 * seed_u.size
+    newcomers = np.arange(links + 1, size, dtype=np.int64)
+    # Edge ends in creation order: the seed clique, then (newcomer, target) for each new link.
+    ends = np.empty(n_seed_ends + 2 * links * newcomers.size, dtype=np.int64)
+    ends[0:n_seed_ends:2], ends[1:n_seed_ends:2] = seed_u, seed_v
+    ends[n_seed_ends::2] = np.repeat(newcomers, links)
+    # Each target copies a uniformly drawn end among those that existed before its node arrived.
+    available = n_seed_ends + 2 * links * (np.repeat(newcomers, links) - (links + 1))
+    pointer = (rng.random(available.size) * available).astype(np.int64)
+    del available
+    targets = _follow_copies(ends, pointer, n_seed_ends)
+    ends[n_seed_ends + 1::2] = targets
+    del targets, pointer
+    return from_edges(size, ends[0::2], ends[1::2])
+
+
+def _follow_copies(ends: np.ndarray, pointer: np.ndarray, first_copy: int) -> np.ndarray:
+    """Resolve each pointer to an edge end: a newcomer end or a seed end is known; a target end
+    beyond ``first_copy`` is itself a pointer, followed until it lands on a known end."""
+    result = np.empty(pointer.size, dtype=np.int64)
+    todo = np.arange(pointer.size)
+    where = pointer
+    while todo.size:
+        is_copy = (where >= first_copy) & ((where - first_copy) % 2 == 1)
+        done = ~is_copy
+        result[todo[done]] = ends[where[done]]
+        todo = todo[is_copy]
+        where = pointer[(where[is_copy] - first_copy) // 2]
+    return result
+
+
+def professional_network(n: int, mean_degree: float = 20.0, closure: float = 0.5,
+                         spread: float = 1.0,
+                         seed: int | np.random.Generator | None = 0) -> Graph:
+    """A network with heavy-tailed degrees and many triangles, a stand-in for a professional
+    network.
+
+    Each node gets a sociability drawn from a log-normal distribution with shape ``spread``
+    (0 gives equal sociabilities). A share ``1 - closure`` of the edges join two nodes drawn in
+    proportion to sociability (Chung and Lu's model); the remaining share closes triangles: pick
+    a node in proportion to its degree and introduce two of its contacts to each other. Repeated
+    edges are kept once, so the mean degree ends a little below ``mean_degree``.
+
+    >>> g = professional_network(10_000, 20, closure=0.5, seed=2)
+    >>> 17 < g.mean_degree <= 20
+    True
+    """
+    size = require_integer("n", n, low=3, high=MAX_NODES)
+    k = require_number("mean_degree", mean_degree, low=0, high=(size - 1) / 2, low_open=True)
+    share = require_share("closure", closure)
+    sigma = require_number("spread", spread, low=0, high=3)
+    rng = require_rng("seed", seed)
+    total = int(round(size * k / 2))
+    random_edges = total - int(round(share * total))
+    weights = rng.lognormal(0.0, sigma, size) if sigma > 0 else np.ones(size)
+    cumulative = np.cumsum(weights)
+    cumulative /= cumulative[-1]
+    u = np.searchsorted(cumulative, rng.random(random_edges), side="right")
+    v = np.searchsorted(cumulative, rng.random(random_edges), side="right")
+    graph = from_edges(size, np.minimum(u, size - 1), np.minimum(v, size - 1))
+    closing = total - random_edges
+    if closing == 0 or graph.indices.size == 0:
+        return graph
+    # A uniformly drawn edge end is a node drawn in proportion to its degree.
+    middle_end = rng.integers(0, graph.indices.size, closing)
+    middle = graph.indices[middle_end]
+    start, degree = graph.indptr[middle], graph.degrees[middle]
+    first = graph.indices[start + (rng.random(closing) * degree).astype(np.int64)]
+    second = graph.indices[start + (rng.random(closing) * degree).astype(np.int64)]
+    rows = np.repeat(np.arange(size), graph.degrees)
+    return from_edges(size, np.concatenate([rows, first]), np.concatenate([graph.indices, second]))
+
