@@ -38,6 +38,7 @@ from socialmath._validate import (
 __all__ = [
     "ALPHA_80_20",
     "Comparison",
+    "ParetoProfile",
     "PowerLawFit",
     "alpha_for_share",
     "compare_distributions",
@@ -49,6 +50,7 @@ __all__ = [
     "lorenz_curve",
     "lorenz_pareto",
     "nested_shares",
+    "pareto_profile",
     "sample_pareto",
     "sample_power_law",
     "share_of_top",
@@ -313,6 +315,61 @@ def degrees(graph) -> np.ndarray:
     if not hasattr(graph, "degree") or not hasattr(graph, "nodes"):
         raise TypeError(f"graph must be a networkx graph, got {type(graph).__name__}")
     return np.array([d for _, d in graph.degree()], dtype=float)
+
+
+# --- one Pareto population, in theory and in a sample ---------------------------------------------
+
+#: Population shares at which ``ParetoProfile`` samples its Lorenz curves (201 points).
+LORENZ_GRID = np.linspace(0.0, 1.0, 201)
+
+
+@dataclass(frozen=True, eq=False)
+class ParetoProfile:
+    """What a Pareto alpha implies, and what a sample of ``sample_size`` people shows instead.
+
+    ``lorenz`` and ``sample_lorenz`` are the Lorenz curves at ``LORENZ_GRID``; ``top20_range`` is
+    the lowest and highest top-20% share over ``repeats`` samples of the same size.
+    """
+
+    alpha: float
+    gini: float
+    top20: float
+    top1: float
+    sample_size: int
+    seed: int
+    sample_gini: float
+    sample_top20: float
+    sample_top1: float
+    top20_range: tuple[float, float]
+    lorenz: np.ndarray
+    sample_lorenz: np.ndarray
+
+
+def pareto_profile(alpha: float, sample_size: int = 1000, seed: int = 0,
+                   repeats: int = 20) -> ParetoProfile:
+    """Gini and top shares of a Pareto(alpha) population, and of seeded samples from it.
+
+    >>> profile = pareto_profile(1.5, sample_size=1000, seed=0)
+    >>> round(profile.top20, 3), round(profile.gini, 3)
+    (0.585, 0.5)
+    >>> profile.top20_range[0] < profile.top20 < profile.top20_range[1]
+    True
+    """
+    a = _require_pareto_alpha(alpha)
+    n = require_integer("sample_size", sample_size, low=10, high=1_000_000)
+    start = require_integer("seed", seed, low=0)
+    times = require_integer("repeats", repeats, low=1, high=1000)
+    rng = np.random.default_rng(start)
+    samples = [sample_pareto(a, n, seed=rng) for _ in range(times)]
+    first = samples[0]
+    population, held = lorenz_curve(first)
+    top20s = [top_share(sample, 0.2) for sample in samples]
+    return ParetoProfile(
+        alpha=a, gini=gini_pareto(a), top20=share_of_top(a, 0.2), top1=share_of_top(a, 0.01),
+        sample_size=n, seed=start, sample_gini=gini(first), sample_top20=top20s[0],
+        sample_top1=top_share(first, 0.01), top20_range=(min(top20s), max(top20s)),
+        lorenz=lorenz_pareto(a, LORENZ_GRID),
+        sample_lorenz=np.interp(LORENZ_GRID, population, held))
 
 
 # --- fitting a power law (Clauset, Shalizi & Newman 2009) -----------------------------------------

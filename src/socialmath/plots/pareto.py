@@ -1,0 +1,167 @@
+"""Chapter 2 figures: Lorenz curves, the share of the top against alpha, and tails on log-log axes.
+
+>>> from socialmath.pareto import pareto_profile
+>>> from socialmath.plots import new_figure
+>>> fig, ax = new_figure()
+>>> artists = draw_lorenz(ax, pareto_profile(1.5, 1000))
+>>> artists.theory.get_xdata().size
+201
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+from scipy import special
+
+from socialmath.pareto import (
+    ALPHA_80_20,
+    LORENZ_GRID,
+    ParetoProfile,
+    PowerLawFit,
+    share_of_top,
+)
+from socialmath.plots.style import PALETTE, format_count, label_axes
+
+#: Pareto's own alphas for incomes were about 1.2 to 1.9 (``pareto1896``, read through a
+#: secondary source; see FACTS).
+PARETO_ALPHA_RANGE = (1.2, 1.9)
+
+
+@dataclass(frozen=True)
+class LorenzArtists:
+    """What ``draw_lorenz`` made, for ``update_lorenz`` to move."""
+
+    theory: Line2D
+    sample: Line2D
+    top20: Line2D
+    top1: Line2D
+    title: Text
+    note: Text
+
+
+def _lorenz_title(profile: ParetoProfile) -> str:
+    return (f"alpha {profile.alpha:.2f}: top 20% hold {profile.top20:.0%}, "
+            f"top 1% hold {profile.top1:.0%}")
+
+
+def _lorenz_note(profile: ParetoProfile) -> str:
+    low, high = profile.top20_range
+    return (f"Gini: {profile.gini:.2f} (theory), {profile.sample_gini:.2f} (sample)\n"
+            f"top 20% in a sample of {format_count(profile.sample_size)}: "
+            f"{profile.sample_top20:.0%}\n"
+            f"over 20 samples: {low:.0%} to {high:.0%}")
+
+
+def _marker_y(profile: ParetoProfile, top: float) -> float:
+    """Height of the Lorenz curve where the top ``top`` begin."""
+    return 1.0 - share_of_top(profile.alpha, top)
+
+
+def draw_lorenz(ax: Axes, profile: ParetoProfile) -> LorenzArtists:
+    """The Lorenz curve of a Pareto population, a sample's curve, and where the top 20% and the
+    top 1% begin. Axes are fixed at [0, 1] so that every slider position fits."""
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_aspect("equal")
+    ax.plot([0, 1], [0, 1], color=PALETTE["grey"], lw=1, ls="--", label="everyone equal")
+    (theory,) = ax.plot(LORENZ_GRID, profile.lorenz, color=PALETTE["blue"], lw=2.5,
+                        label="Pareto population")
+    (sample,) = ax.plot(LORENZ_GRID, profile.sample_lorenz, color=PALETTE["orange"], lw=1.5,
+                        label="one random sample")
+    (top20,) = ax.plot([0.8], [_marker_y(profile, 0.2)], "o", ms=8, color=PALETTE["vermillion"],
+                       label="where the top 20% begin")
+    (top1,) = ax.plot([0.99], [_marker_y(profile, 0.01)], "s", ms=7, color=PALETTE["purple"],
+                      label="where the top 1% begin")
+    label_axes(ax, "share of people, poorest first", "share of the total they hold",
+               _lorenz_title(profile))
+    note = ax.text(0.03, 0.97, _lorenz_note(profile), transform=ax.transAxes, va="top",
+                   fontsize=8.5, bbox={"boxstyle": "round", "fc": "white",
+                                       "ec": PALETTE["grey"], "alpha": 0.9})
+    ax.legend(loc="center left", fontsize=8, bbox_to_anchor=(0.0, 0.58))
+    return LorenzArtists(theory, sample, top20, top1, ax.title, note)
+
+
+def update_lorenz(artists: LorenzArtists, profile: ParetoProfile) -> None:
+    """Move the artists of ``draw_lorenz`` to show ``profile``; the caller redraws the canvas."""
+    artists.theory.set_ydata(profile.lorenz)
+    artists.sample.set_ydata(profile.sample_lorenz)
+    artists.top20.set_ydata([_marker_y(profile, 0.2)])
+    artists.top1.set_ydata([_marker_y(profile, 0.01)])
+    artists.title.set_text(_lorenz_title(profile))
+    artists.note.set_text(_lorenz_note(profile))
+
+
+def draw_top_share_by_alpha(ax: Axes, alphas: np.ndarray | None = None) -> list:
+    """Share held by the top 20% against Pareto's alpha, with 80/20 and Pareto's own range."""
+    grid = np.linspace(1.0, 3.0, 300) if alphas is None else np.asarray(alphas, dtype=float)
+    band = ax.axvspan(*PARETO_ALPHA_RANGE, color=PALETTE["green"], alpha=0.15,
+                      label="Pareto's own alphas, about 1.2-1.9")
+    (curve,) = ax.plot(grid, [share_of_top(a, 0.2) * 100 for a in grid], color=PALETTE["blue"],
+                       lw=2.5, label="share held by the top 20%")
+    (rule,) = ax.plot([ALPHA_80_20], [80], "o", ms=9, color=PALETTE["vermillion"],
+                      label=f"80/20 needs alpha = {ALPHA_80_20:.2f}")
+    (typical,) = ax.plot([1.5], [share_of_top(1.5, 0.2) * 100], "s", ms=8,
+                         color=PALETTE["orange"], label="alpha = 1.5: about 58%")
+    ax.set_xlim(grid[0], grid[-1])
+    ax.set_ylim(0, 100)
+    label_axes(ax, "Pareto's alpha (larger = more equal)", "share held by the top 20% (%)",
+               "80/20 is one point on a curve, at the unequal end")
+    ax.legend(loc="upper right", fontsize=9)
+    return [band, curve, rule, typical]
+
+
+def _ccdf(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values and the share of data at or above each (the complementary CDF)."""
+    data = np.sort(values[values > 0])
+    points, first = np.unique(data, return_index=True)
+    return points, 1.0 - first / data.size
+
+
+def _power_law_ccdf(x: np.ndarray, fit: PowerLawFit) -> np.ndarray:
+    if fit.discrete:
+        return special.zeta(fit.alpha, x) / special.zeta(fit.alpha, fit.x_min)
+    return (x / fit.x_min) ** (1.0 - fit.alpha)
+
+
+def _log_normal_ccdf(x: np.ndarray, fit: PowerLawFit, mu: float, sigma: float) -> np.ndarray:
+    shift = 0.5 if fit.discrete else 0.0
+    start = special.log_ndtr(-(np.log(fit.x_min - shift) - mu) / sigma)
+    return np.exp(special.log_ndtr(-(np.log(x - shift) - mu) / sigma) - start)
+
+
+def draw_ccdf(ax: Axes, values, fit: PowerLawFit | None = None, *, label: str = "data",
+              xlabel: str = "value (log scale)", title: str | None = None,
+              colour: str = "blue") -> list:
+    """The share of values at or above x, on log-log axes. With ``fit``: the fitted power law from
+    x_min and, when the fit holds a log-normal comparison, the fitted log-normal, both scaled to
+    the share of data in the tail."""
+    data = np.asarray(values, dtype=float)
+    points, above = _ccdf(data)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    (dots,) = ax.plot(points, above, "o", ms=3.5, color=PALETTE[colour], alpha=0.7, label=label)
+    artists = [dots]
+    if fit is not None:
+        tail_share = np.count_nonzero(data >= fit.x_min) / np.count_nonzero(data > 0)
+        x = np.unique(np.concatenate([[fit.x_min], np.geomspace(fit.x_min, points[-1], 100)]))
+        if fit.discrete:
+            x = np.unique(np.round(x))
+        (line,) = ax.plot(x, tail_share * _power_law_ccdf(x, fit), color=PALETTE["vermillion"],
+                          lw=2, label=f"power law from x_min = {fit.x_min:g}, "
+                                      f"alpha = {fit.alpha:.2f}")
+        artists.append(line)
+        log_normal = [c for c in fit.comparisons if c.alternative == "lognormal"]
+        if log_normal:
+            mu, sigma = log_normal[0].parameters
+            (curve,) = ax.plot(x, tail_share * _log_normal_ccdf(x, fit, mu, sigma),
+                               color=PALETTE["green"], lw=2, ls="--",
+                               label="log-normal from the same x_min")
+            artists.append(curve)
+    label_axes(ax, xlabel, "share of values at or above x (log scale)", title)
+    ax.legend(loc="lower left", fontsize=9)
+    return artists
