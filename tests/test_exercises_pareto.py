@@ -1,0 +1,83 @@
+"""Chapter 2 self-checks: right answers pass, usual slips get their hint, nothing raises."""
+
+import math
+
+import pytest
+
+from socialmath.exercises.feedback import NO_ANSWER, Feedback
+from socialmath.exercises.pareto import (
+    check_alpha_70_20,
+    check_gini_alpha_2,
+    check_nested_share,
+    check_reactions_verdict,
+    check_top1_share,
+    reactions_verdict,
+)
+
+CHECKS = [check_alpha_70_20, check_top1_share, check_nested_share, check_gini_alpha_2,
+          check_reactions_verdict]
+
+
+@pytest.mark.parametrize(("check", "answer"), [
+    (check_alpha_70_20, 1.2847),
+    (check_alpha_70_20, 1.285),
+    (check_top1_share, 0.2154),
+    (check_top1_share, 0.01 ** (1 / 3)),
+    (check_nested_share, 0.512),
+    (check_nested_share, 0.8**3),
+    (check_gini_alpha_2, 1 / 3),
+    (check_gini_alpha_2, 0.333),
+    (check_reactions_verdict, "lognormal"),
+    (check_reactions_verdict, " Log-normal "),
+])
+def test_right_answers_pass(check, answer):
+    assert check(answer).correct
+
+
+@pytest.mark.parametrize(("check", "answer", "hint"), [
+    (check_alpha_70_20, 2.2847, "density exponent"),
+    (check_alpha_70_20, 0.2216, "solve it for alpha"),
+    (check_alpha_70_20, 1.161, "80/20"),
+    (check_top1_share, 21.54, "percentage"),
+    (check_top1_share, 0.7846, "other 99%"),
+    (check_top1_share, 0.585, "top 20%"),
+    (check_top1_share, 0.0464, "1 - 1/alpha"),
+    (check_nested_share, 51.2, "percentage"),
+    (check_nested_share, 0.64, "two levels"),
+    (check_nested_share, 0.008, "people"),
+    (check_gini_alpha_2, 33.3, "percentage"),
+    (check_gini_alpha_2, 0.25, "not 2 alpha"),
+    (check_gini_alpha_2, 1.0, "not alpha - 1"),
+    (check_gini_alpha_2, 0.4472, "top 20%"),
+    (check_reactions_verdict, "power law", "sign of R"),
+    (check_reactions_verdict, "undecided", "p-value"),
+])
+def test_slips_get_their_hint(check, answer, hint):
+    feedback = check(answer)
+    assert not feedback.correct
+    assert hint in feedback.message
+
+
+def test_reactions_are_judged_log_normal():
+    assert reactions_verdict() == "lognormal"
+
+
+@pytest.mark.parametrize("check", CHECKS)
+@pytest.mark.parametrize("answer", [None, ..., "abc", [1, 2], math.nan, math.inf, True, -5,
+                                    0, 1e300, {"a": 1}])
+def test_checks_never_raise(check, answer):
+    feedback = check(answer)
+    assert isinstance(feedback, Feedback)
+    assert not feedback.correct
+    assert feedback.message
+
+
+@pytest.mark.parametrize("check", CHECKS)
+def test_no_answer_yet(check):
+    assert check(None).message == NO_ANSWER
+    assert "No answer yet" in check(None)._repr_html_()
+
+
+def test_far_off_answers_get_a_direction():
+    assert "too high" in check_alpha_70_20(1.5).message
+    assert "too low" in check_top1_share(0.1).message
