@@ -35,6 +35,7 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
+	@bash scripts/ensure-browser.sh
 	$(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadfile $(NBVAL) tests src notebooks
 
 notebooks: $(STAMP)

@@ -34,7 +34,9 @@ class LabServer:
                "JUPYTER_CONFIG_DIR": str(tmp / "config")}
         self._log = self.log_path.open("w")
         self.process = subprocess.Popen(
-            ["bash", "scripts/start-lab.sh", str(self.port)], cwd=ROOT, env=env,
+            # The browser test drives JupyterLab's commands, which it exposes on request.
+            ["bash", "scripts/start-lab.sh", str(self.port),
+             "--LabApp.expose_app_in_browser=True"], cwd=ROOT, env=env,
             stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
         self.info = self._wait_for_server_info(timeout=90)
 

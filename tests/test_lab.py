@@ -55,3 +55,12 @@ def test_paired_markdown_opens_as_a_notebook(lab_server):
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root needs --allow-root")
 def test_root_gets_allow_root_and_is_told(lab_server):
     assert "adding --allow-root" in lab_server.log
+
+
+def test_lab_never_fetches_news_or_update_checks(lab_server):
+    status, body = _get(f"{lab_server.base_url}/lab/api/settings/"
+                        "@jupyterlab/apputils-extension:notification", lab_server.info["token"])
+    defaults = json.loads(body)["schema"]["properties"]  # overrides.json replaces the defaults
+    assert status == 200
+    assert defaults["fetchNews"]["default"] == "false"
+    assert defaults["checkForUpdates"]["default"] is False
