@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter, NullLocator
 
 from socialmath.attention import (
     CAPACITY_DUNBAR_1993,
@@ -84,6 +85,10 @@ def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
                           label="network size that fills the budget")
     (you,) = ax.plot([load.contacts], [_clip_hours(load.hours_per_week)], "o", ms=9,
                      color=PALETTE["vermillion"], label="you")
+    plain = FuncFormatter(lambda value, _: f"{value:,.10g}")  # 1,000 rather than 10^3
+    ax.xaxis.set_major_formatter(plain)
+    ax.yaxis.set_major_formatter(plain)
+    ax.yaxis.set_minor_locator(NullLocator())
     label_axes(ax, "contacts (log scale)", "hours a week (log scale)", _title(load))
     note = ax.text(0.02, 0.97, _note(load), transform=ax.transAxes, va="top", fontsize=9,
                    bbox={"boxstyle": "round", "fc": "white", "ec": PALETTE["grey"], "alpha": 0.9})

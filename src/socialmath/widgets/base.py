@@ -5,10 +5,10 @@ An explorer subclass declares its controls and two hooks:
 * ``compute(**values)`` runs the model on the controls' values and returns its result;
 * ``draw(figure)`` draws the first figure and ``redraw(result)`` moves its artists.
 
-In a Jupyter kernel with ipympl installed, the figure is a live ipympl canvas that ``update`` redraws
-in place. Elsewhere (a test, a script, a static book page) the figure renders with Agg, and the
-explorer's rich display carries a PNG of it, so a page without a kernel still shows the figure at
-the defaults.
+In a Jupyter kernel with ipympl installed, the figure is a live ipympl canvas that ``update``
+redraws in place. Elsewhere (a test, a script, a static book page) the figure renders with Agg,
+and the explorer's rich display carries a PNG of it, so a page without a kernel still shows
+the figure at the defaults.
 """
 
 from __future__ import annotations
@@ -60,6 +60,10 @@ class Explorer:
         with house_style():
             self.figure, axes = new_figure(figsize=self.figsize, **self.subplot_options())
             self.draw(axes, self.result)
+            # Lay the figure out once and keep those positions: re-running the layout engine on
+            # every slider move would cost more than the rest of the draw.
+            self.figure.draw_without_rendering()
+            self.figure.set_layout_engine("none")
         self._canvas = _live_canvas(self.figure)
         self._static = None if self._canvas is not None else widgets.Output()
         self.readout = widgets.HTML(self.describe(self.result))
