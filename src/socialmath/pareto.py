@@ -689,16 +689,45 @@ def _log_normal_log_pdf(tail: np.ndarray, x_min: float, discrete: bool, mu: floa
             - special.log_ndtr(-start))
 
 
+def _log_normal_cost(tail: np.ndarray, x_min: float, discrete: bool
+                     ) -> Callable[[float, float], float]:
+    """Negative log-likelihood of a log-normal truncated at ``x_min``, as a function of (mu,
+    sigma), computed from sufficient statistics (continuous) or from distinct values (discrete),
+    so each evaluation is cheap however long the tail."""
+    n = tail.size
+    if discrete:
+        points, counts = np.unique(tail, return_counts=True)
+        log_upper, log_lower = np.log(points + 0.5), np.log(points - 0.5)
+        log_start = math.log(x_min - 0.5)
+
+        def cost(mu: float, sigma: float) -> float:
+            gaps = _log_normal_cdf_gap((log_upper - mu) / sigma, (log_lower - mu) / sigma)
+            return float(-np.dot(counts, gaps)
+                         + n * special.log_ndtr(-(log_start - mu) / sigma))
+        return cost
+
+    logs = np.log(tail)
+    s1, s2 = float(logs.sum()), float(np.dot(logs, logs))
+    log_start = math.log(x_min)
+
+    def cost(mu: float, sigma: float) -> float:
+        squares = s2 - 2.0 * mu * s1 + n * mu * mu
+        return float(n * math.log(sigma) + squares / (2.0 * sigma * sigma) + s1
+                     + 0.5 * n * math.log(2.0 * math.pi)
+                     + n * special.log_ndtr(-(log_start - mu) / sigma))
+    return cost
+
+
 def _fit_log_normal(tail: np.ndarray, x_min: float, discrete: bool
                     ) -> tuple[np.ndarray, tuple[float, ...]]:
     logs = np.log(tail)
     start = np.array([logs.mean(), math.log(max(logs.std(), 1e-3))])
+    negative_log_likelihood = _log_normal_cost(tail, x_min, discrete)
 
     def cost(params: np.ndarray) -> float:
         mu, log_sigma = params
-        sigma = math.exp(np.clip(log_sigma, -10.0, 5.0))
-        value = -np.sum(_log_normal_log_pdf(tail, x_min, discrete, mu, sigma))
-        return float(value) if np.isfinite(value) else 1e300
+        value = negative_log_likelihood(mu, math.exp(np.clip(log_sigma, -10.0, 5.0)))
+        return value if np.isfinite(value) else 1e300
 
     result = optimize.minimize(cost, start, method="Nelder-Mead",
                                options={"xatol": 1e-7, "fatol": 1e-9, "maxiter": 4000})
