@@ -1,0 +1,88 @@
+"""The data loader and the small-world studies table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from socialmath.datasets import DataError, available, load, read_csv, small_world_studies
+
+KNOWN_KEYS = {"karinthy1929", "milgram1967", "travers1969", "dodds2003", "leskovec2008",
+              "bakhshandeh2011", "backstrom2012", "edunov2016"}
+
+
+def test_studies_cover_the_chapter_and_cite_known_keys():
+    studies = small_world_studies()
+    assert set(studies["source"]) == KNOWN_KEYS
+    assert studies["year"].is_monotonic_increasing
+    assert set(studies["status"]) <= {"V", "V2", "U"}
+
+
+def test_intermediaries_are_one_less_than_distances():
+    studies = small_world_studies()
+    counted = studies[studies["measure"] == "intermediaries"]
+    assert ((counted["distance"] - counted["reported"]) == 1).all()
+    measured = studies[studies["measure"] == "distance"].dropna(subset=["reported"])
+    assert (measured["distance"] == measured["reported"]).all()
+
+
+def test_facts_as_on_the_fact_sheet():
+    row = small_world_studies().set_index("source")
+    assert row.loc["edunov2016", "distance"] == 4.57
+    assert row.loc["backstrom2012", "distance"] == 4.74
+    assert row.loc["travers1969", "reported"] == 5.2
+    assert row.loc["travers1969", "size"] == 296
+    assert row.loc["leskovec2008", "distance"] == 6.6
+    assert pd.isna(row.loc["bakhshandeh2011", "distance"])  # unit unclear: not converted
+
+
+def test_available_and_load():
+    assert "small_world_studies" in available()
+    assert len(load("small_world_studies")) == 8
+
+
+def write(tmp_path, text):
+    path = tmp_path / "mine.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_read_csv_of_a_good_file(tmp_path):
+    table = read_csv(write(tmp_path, "study,year,source\nA,2001,key1\n\nB,2002,key2\n"))
+    assert table["year"].tolist() == [2001, 2002]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "line 1: the file is empty"),
+    ("study,year\nA,2001\n", "line 1: no 'source' column"),
+    ("study,year,source\nA,2001,k\nB,2002\n", "line 3: 2 fields where the header has 3"),
+    ("study,year,source\nA,2001, \n", "line 2: empty 'source'"),
+])
+def test_malformed_files_name_file_line_and_problem(tmp_path, text, message):
+    with pytest.raises(DataError, match=f"mine.csv, {message}"):
+        read_csv(write(tmp_path, text))
+
+
+@pytest.mark.parametrize(("call", "error", "name"), [
+    (lambda: load(3), TypeError, "name"),
+    (lambda: load("nope"), ValueError, "name"),
+    (lambda: read_csv(3.5), TypeError, "path"),
+    (lambda: read_csv("/no/such/file.csv"), ValueError, "path"),
+])
+def test_bad_arguments(call, error, name):
+    with pytest.raises(error, match=name):
+        call()
+
+
+def test_study_checks_catch_bad_values(monkeypatch):
+    import socialmath.datasets as datasets
+
+    good = datasets.load("small_world_studies")
+    for column, value, problem in [("measure", "hops", "measure must be one of"),
+                                   ("status", "maybe", "status must be one of"),
+                                   ("distance", "four", "distance must be a number")]:
+        bad = good.astype({column: object}).copy()
+        bad.loc[2, column] = value
+        monkeypatch.setattr(datasets, "load", lambda name, table=bad: table)
+        with pytest.raises(DataError, match=f"line 4: {problem}"):
+            datasets.small_world_studies()
