@@ -1,4 +1,4 @@
-"""Silent-majority arithmetic: the essay's numbers, Nielsen's tiers, budgets, simulation, capacity."""
+"""Silent-majority arithmetic: the essay's numbers, Nielsen's tiers, budgets, simulation."""
 
 import math
 

@@ -1,12 +1,12 @@
-"""Silent-majority arithmetic: who posts, how much reaches your feed, and how much of it you can read.
+"""Silent-majority arithmetic: who posts, what reaches your feed, and how much of it you can read.
 
 Everything here is plain arithmetic on a few assumptions, each an argument with a sourced default
 where a source exists:
 
 * participation inequality, as a silent share (the essay's 80%) or as tiers of people
   (Nielsen's 90-9-1, ``nielsen2006``);
-* a reading speed in seconds per post (no peer-reviewed figure exists; Facebook's marketing figure is
-  1.7 s per mobile item, ``facebookiq2016``);
+* a reading speed in seconds per post (no peer-reviewed figure exists; Facebook's marketing
+  figure is 1.7 s per mobile item, ``facebookiq2016``);
 * a daily time budget in minutes;
 * a relationship capacity (Dunbar's 147.8, ``dunbar1993``; 100-200 stable relationships on Twitter,
   ``goncalves2011``).
@@ -82,9 +82,9 @@ class Tier:
         require_number(f"posts_per_week of tier {self.name!r}", self.posts_per_week, low=0)
 
 
-#: Nielsen's participation inequality (``nielsen2006``): shares of *people*. Nielsen gives no posting
-#: rates, so the rates here are an assumption to change: lurkers never post, contributors post
-#: about once a month, heavy contributors about every working day.
+#: Nielsen's participation inequality (``nielsen2006``): shares of *people*. Nielsen gives no
+#: posting rates, so the rates here are an assumption to change: lurkers never post,
+#: contributors about once a month, heavy contributors about every working day.
 NIELSEN_90_9_1: tuple[Tier, ...] = (
     Tier("lurkers", 0.90, 0.0),
     Tier("contributors", 0.09, 0.25),
@@ -357,7 +357,7 @@ class CapacityCoverage:
 
     @property
     def beyond_capacity(self) -> float:
-        """Contacts beyond the capacity estimate: people you can broadcast to but not keep up with."""
+        """Contacts beyond the capacity estimate: an audience you cannot keep up with."""
         return max(0.0, self.contacts - self.capacity.estimate)
 
 

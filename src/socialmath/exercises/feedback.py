@@ -82,7 +82,7 @@ def check_number(answer: object, expected: float, *, name: str = "answer",
             return Feedback(False, f"Not yet: {hint}")
     direction = "high" if value > expected else "low"
     ratio = value / expected if expected else math.inf
-    if expected and 0 < ratio and (ratio > 5 or ratio < 0.2):
+    if expected and ratio > 0 and (ratio > 5 or ratio < 0.2):
         return Feedback(False, f"Not yet: {_fmt(value)} is too {direction} by a factor of about "
                                f"{max(ratio, 1 / ratio):,.0f}. Check the units of each step.")
     return Feedback(False, f"Not yet: {_fmt(value)} is too {direction}. Go through the steps "

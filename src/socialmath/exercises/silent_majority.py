@@ -41,7 +41,7 @@ def check_posts_per_week(answer: object) -> Feedback:
                             "15% of a network is 0.15 of it."),
         (lambda x: x / rate, "that is the number of active contacts; each posts "
                              f"{rate:g} times a week."),
-        (lambda x: c * silent * rate, "that uses the silent share; the posts come from the others."),
+        (lambda x: c * silent * rate, "that uses the silent share; the others post."),
         (lambda x: c * rate, "that counts every contact as active; 85% are silent."),
     ]
     return check_number(answer, _exercise_load().posts_per_week, name="posts per week",
