@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import optimize, special
@@ -451,16 +451,12 @@ def _require_bool(name: str, value: object) -> bool:
 
 
 def _require_x_min(x_min: object, discrete: bool) -> float:
-    if discrete:
-        return float(require_integer("x_min", x_min, low=1)) if not isinstance(x_min, float) \
-            else _integral_float("x_min", x_min)
-    return require_positive("x_min", x_min)
-
-
-def _integral_float(name: str, value: float) -> float:
-    number = require_number(name, value, low=1)
+    """A positive x_min; for discrete data, a whole number >= 1 (5 and 5.0 are both accepted)."""
+    if not discrete:
+        return require_positive("x_min", x_min)
+    number = require_number("x_min", x_min, low=1)
     if not number.is_integer():
-        raise ValueError(f"{name} must be a whole number >= 1 for discrete data, got {value!r}")
+        raise ValueError(f"x_min must be a whole number >= 1 for discrete data, got {x_min!r}")
     return number
 
 
@@ -576,8 +572,7 @@ def fit_power_law(values: Sequence[float] | np.ndarray, discrete: bool = False, 
     if n_boot:
         p_value = goodness_of_fit(data, fit, bootstraps=n_boot, seed=rng, progress=progress,
                                   max_candidates=cap, fixed_x_min=fixed is not None)
-    return PowerLawFit(**{**fit.__dict__, "p_value": p_value, "bootstraps": n_boot,
-                          "comparisons": comparisons})
+    return replace(fit, p_value=p_value, bootstraps=n_boot, comparisons=comparisons)
 
 
 def goodness_of_fit(values: Sequence[float] | np.ndarray, fit: PowerLawFit, bootstraps: int = 100,
