@@ -97,6 +97,25 @@ def test_agrees_with_the_powerlaw_package_continuous():
     assert ours.comparison("exponential").normalised_ratio == pytest.approx(ratio, abs=0.02)
 
 
+def test_agrees_with_the_powerlaw_package_on_the_chapter_reactions():
+    powerlaw = pytest.importorskip("powerlaw")
+    reactions = simulate_reactions(5000, seed=0)
+    ours = fit_power_law(reactions, discrete=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs = powerlaw.Fit(reactions, discrete=True, verbose=0)
+        alpha = theirs.power_law.alpha
+        tests = {name: theirs.distribution_compare("power_law", name, normalized_ratio=True)
+                 for name in ("lognormal", "exponential")}
+    assert ours.x_min == theirs.xmin
+    # with x_min >= 10 powerlaw switches to the approximate discrete estimator of Clauset et al.
+    # (eq. 3.7); the exact maximum-likelihood alpha differs from it in the third decimal
+    assert ours.alpha == pytest.approx(alpha, abs=0.005)
+    for name, (ratio, p_value) in tests.items():
+        assert ours.comparison(name).normalised_ratio == pytest.approx(ratio, abs=0.01)
+        assert ours.comparison(name).p_value == pytest.approx(p_value, abs=0.005)
+
+
 def test_fixed_x_min_is_used():
     data = sample_power_law(2.5, 5, 2000, discrete=True, seed=3)
     fit = fit_power_law(data, discrete=True, x_min=8, compare=False)

@@ -544,7 +544,11 @@ def fit_power_law(values: Sequence[float] | np.ndarray, discrete: bool = False, 
     * with ``bootstraps > 0``, a goodness-of-fit p-value (see ``goodness_of_fit``);
     * with ``compare``, likelihood-ratio tests against a log-normal and an exponential tail.
 
-    Values <= 0 are dropped, as the ``powerlaw`` package does.
+    Values <= 0 are dropped, as the ``powerlaw`` package does. Unlike that package's default,
+    any fitted alpha > 1 is accepted (``powerlaw`` discards x_min candidates whose alpha is 3 or
+    more), so on data whose best-fitting tail is steeper than 3 the two can choose different x_min.
+    The standard error is (alpha - 1) / sqrt(n_tail), exact for continuous data and an
+    approximation for discrete data.
 
     >>> data = sample_power_law(2.5, 1, 5000, seed=2)
     >>> fit = fit_power_law(data)
