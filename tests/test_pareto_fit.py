@@ -109,7 +109,8 @@ def test_agrees_with_the_powerlaw_package_on_the_chapter_reactions():
                  for name in ("lognormal", "exponential")}
     assert ours.x_min == theirs.xmin
     # with x_min >= 10 powerlaw switches to the approximate discrete estimator of Clauset et al.
-    # (eq. 3.7); the exact maximum-likelihood alpha differs from it in the third decimal
+    # 1 + n / sum(log(x / (x_min - 0.5))); the exact maximum-likelihood alpha differs in the third
+    # decimal
     assert ours.alpha == pytest.approx(alpha, abs=0.005)
     for name, (ratio, p_value) in tests.items():
         assert ours.comparison(name).normalised_ratio == pytest.approx(ratio, abs=0.01)
