@@ -13,11 +13,13 @@ from socialmath.graphs import barabasi_albert, professional_network, watts_strog
 from socialmath.separation import (
     BATCH,
     average_clustering,
+    average_reach,
     degrees_of_separation,
     distance_distribution,
     mean_distance,
     random_graph_estimate,
     reach_by_degree,
+    reach_estimate,
     small_world_sweep,
 )
 
@@ -145,6 +147,35 @@ def test_reach_by_degree_with_labels_and_depth():
     assert reach.share_within == 1.0
 
 
+def test_average_reach_matches_networkx():
+    graph = professional_network(300, 6, closure=0.5, seed=4).to_networkx()
+    expected = np.zeros(2)
+    for node in graph:
+        lengths = nx.single_source_shortest_path_length(graph, node, cutoff=2)
+        expected += [sum(1 for d in lengths.values() if d == s) for s in (1, 2)]
+    assert average_reach(graph, sample=1000, max_degree=2) == pytest.approx(
+        tuple(expected / 300))
+
+
+def test_clustering_keeps_second_degree_below_k_squared():
+    clustered = professional_network(20_000, 20, closure=0.7, seed=1)
+    first, second, _ = average_reach(clustered, sample=200, seed=2)
+    assert second < 0.5 * first * first
+
+
+def test_reach_estimate_without_overlap_is_branching():
+    r = reach_estimate(200, 201, overlap=0.0, population=1e15)
+    assert r.by_degree == pytest.approx((200, 200 * 200, 200 * 200 * 200), rel=1e-6)
+    assert reach_estimate(200, 201, overlap=0.75, population=1e15).by_degree[1] == (
+        pytest.approx(200 * 50))
+
+
+def test_reach_estimate_never_exceeds_the_population():
+    r = reach_estimate(30_000, 30_000, overlap=0.0, population=1e6)
+    assert r.within_three <= 1e6 - 1
+    assert r.share_within_three == pytest.approx(1.0, abs=1e-6)
+
+
 def test_random_graph_estimate():
     assert random_graph_estimate(1e6, 10) == pytest.approx(6.0)
 
@@ -179,6 +210,14 @@ def test_random_graph_estimate():
     (lambda: average_clustering(nx.Graph()), ValueError, "graph"),
     (lambda: average_clustering(42), TypeError, "graph"),
     (lambda: small_world_sweep(2, 2), ValueError, "n"),
+    (lambda: average_reach(nx.Graph()), ValueError, "graph"),
+    (lambda: average_reach(nx.path_graph(3), sample=0), ValueError, "sample"),
+    (lambda: average_reach(nx.path_graph(3), max_degree=0), ValueError, "max_degree"),
+    (lambda: reach_estimate(-1, 10), ValueError, "contacts"),
+    (lambda: reach_estimate(10.5, 10), TypeError, "contacts"),
+    (lambda: reach_estimate(10, 0.5), ValueError, "their_contacts"),
+    (lambda: reach_estimate(10, 10, overlap=50), ValueError, "overlap"),
+    (lambda: reach_estimate(10, 10, population=5), ValueError, "population"),
     (lambda: small_world_sweep(100, 4, p=[1.5]), ValueError, "p"),
     (lambda: small_world_sweep(100, 4, p=[]), ValueError, "p"),
     (lambda: small_world_sweep(100, 5), ValueError, "k"),

@@ -32,19 +32,28 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from socialmath._validate import require_integer, require_number, require_rng
+from socialmath._validate import (
+    require_count,
+    require_integer,
+    require_number,
+    require_rng,
+    require_share,
+)
 from socialmath.graphs import Graph, as_graph, watts_strogatz
 
 __all__ = [
     "DistanceDistribution",
     "Reach",
+    "ReachEstimate",
     "SmallWorldSweep",
     "average_clustering",
+    "average_reach",
     "degrees_of_separation",
     "distance_distribution",
     "mean_distance",
     "random_graph_estimate",
     "reach_by_degree",
+    "reach_estimate",
     "small_world_sweep",
 ]
 
@@ -382,6 +391,85 @@ def _new_neighbours(g: Graph, frontier: np.ndarray, seen: np.ndarray) -> np.ndar
     offsets = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     neighbours = g.indices[np.repeat(begin, sizes) + offsets]
     return np.unique(neighbours[~seen[neighbours]]).astype(np.int64)
+
+
+def average_reach(graph, sample: int = 100, max_degree: int = 3, seed=0) -> tuple[float, ...]:
+    """Mean number of people 1, 2, ... ``max_degree`` steps away, over ``sample`` people drawn
+    with ``seed`` (or everyone, if the graph has no more nodes than ``sample``).
+
+    >>> import networkx as nx
+    >>> average_reach(nx.cycle_graph(10), max_degree=2)
+    (2.0, 2.0)
+    """
+    g, labels = as_graph(graph)
+    if g.n == 0:
+        raise ValueError("graph must have at least one node, got an empty graph")
+    count = require_integer("sample", sample, low=1)
+    depth = require_integer("max_degree", max_degree, low=1, high=1000)
+    rng = require_rng("seed", seed)
+    nodes = np.arange(g.n) if count >= g.n else rng.choice(g.n, size=count, replace=False)
+    totals = np.zeros(depth)
+    for node in nodes:
+        totals += reach_by_degree(g, int(node), depth).by_degree
+    return tuple(float(x) for x in totals / nodes.size)
+
+
+@dataclass(frozen=True)
+class ReachEstimate:
+    """People within 1, 2, 3 steps of you, by the branching arithmetic of
+    :func:`reach_estimate`, and the share of a population within three steps."""
+
+    contacts: int
+    their_contacts: float
+    overlap: float
+    population: float
+    by_degree: tuple[float, float, float]
+    naive: tuple[float, float, float]
+
+    @property
+    def within_three(self) -> float:
+        """People within three steps (you excluded)."""
+        return float(sum(self.by_degree))
+
+    @property
+    def share_within_three(self) -> float:
+        """Share of the rest of the population within three steps."""
+        return min(1.0, self.within_three / (self.population - 1))
+
+
+def reach_estimate(contacts: int, their_contacts: float, overlap: float = 0.0,
+                   population: float = 1e9) -> ReachEstimate:
+    """How many people are 1, 2 and 3 steps away, if each of your contacts has
+    ``their_contacts`` contacts and a share ``overlap`` of those are people already counted
+    (you, your contacts, each other's contacts: the triangles of a clustered network).
+
+    Each step, every newly reached person brings ``(their_contacts - 1) x (1 - overlap)``
+    candidates (minus one: the person who introduced them). In a finite ``population`` some
+    candidates are people already reached: a share of them, reached at random, is new, so the
+    total never exceeds the population. ``naive`` is the same arithmetic without overlap and
+    without a population limit: k, k^2, k^3.
+
+    >>> r = reach_estimate(100, 100, overlap=0.0, population=1e12)
+    >>> [round(x) for x in r.by_degree]
+    [100, 9900, 980100]
+    >>> r.naive
+    (100.0, 10000.0, 1000000.0)
+    """
+    first = require_count("contacts", contacts)
+    k = require_number("their_contacts", their_contacts, low=1)
+    share = require_share("overlap", overlap)
+    size = require_number("population", population, low=first + 1)
+    branching = (k - 1.0) * (1.0 - share)
+    reached = [float(first)]
+    total = 1.0 + first  # you and your contacts
+    for _ in range(2):
+        candidates = reached[-1] * branching
+        new = (size - total) * -math.expm1(-candidates / size)
+        reached.append(new)
+        total += new
+    naive = (float(first), float(first) * k, float(first) * k * k)
+    return ReachEstimate(contacts=first, their_contacts=k, overlap=share, population=size,
+                         by_degree=(reached[0], reached[1], reached[2]), naive=naive)
 
 
 # --- small worlds ---------------------------------------------------------------------------------

@@ -1,0 +1,238 @@
+"""Chapter 3 figures: published distances over time, a distance distribution, Watts and
+Strogatz's small world, and reach by degree.
+
+>>> from socialmath.datasets import small_world_studies
+>>> from socialmath.plots import new_figure
+>>> fig, ax = new_figure()
+>>> artists = draw_studies(ax, small_world_studies())
+>>> len(artists.labels)
+8
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.container import BarContainer
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+
+from socialmath.plots.style import PALETTE, format_count, label_axes
+from socialmath.separation import DistanceDistribution, ReachEstimate, SmallWorldSweep
+
+#: Fixed limits of the small-world figure, so every slider position fits.
+P_LIMITS = (1e-4, 1.0)
+#: Fixed limits (people) of the reach figure.
+REACH_LIMITS = (1.0, 1e13)
+
+
+# --- the studies --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StudiesArtists:
+    """What ``draw_studies`` made."""
+
+    points: Line2D
+    secondary: Line2D
+    ranges: list
+    unclear: Line2D
+    labels: list
+    title: Text
+
+
+def draw_studies(ax: Axes, studies: pd.DataFrame) -> StudiesArtists:
+    """Each study's reported figure as a distance (links), against the year, with the number of
+    intermediaries on the right-hand axis. Ranges are drawn as bars, a figure whose unit is unclear
+    as a cross at its reported value. Filled markers: read in the source (V); open: read through a
+    secondary source (V2)."""
+    single = studies.dropna(subset=["distance"])
+    primary = single[single["status"] == "V"]
+    secondary = single[single["status"] != "V"]
+    (points,) = ax.plot(primary["year"], primary["distance"], "o", ms=9, color=PALETTE["blue"],
+                        label="mean or median distance (source read)")
+    (second,) = ax.plot(secondary["year"], secondary["distance"], "o", ms=9, mfc="white",
+                        color=PALETTE["blue"], label="same, through a secondary source")
+    ranges = []
+    spans = studies.dropna(subset=["distance_low", "distance_high"])
+    for _, row in spans.iterrows():
+        ranges.append(ax.vlines(row["year"], row["distance_low"], row["distance_high"],
+                                color=PALETTE["sky"], lw=4, alpha=0.7))
+    if ranges:
+        ranges[0].set_label("range reported")
+    vague = studies[studies["measure"] == "unclear"]
+    (unclear,) = ax.plot(vague["year"], vague["reported"], "X", ms=9, color=PALETTE["vermillion"],
+                         label="figure whose unit is unclear")
+    labels = []
+    for i, (_, row) in enumerate(studies.iterrows()):
+        y = row["distance"] if pd.notna(row["distance"]) else (
+            row["reported"] if pd.notna(row["reported"]) else row["distance_high"])
+        labels.append(ax.annotate(f"{row['study']} {row['year']}", (row["year"], y),
+                                  xytext=(6, 4 if i % 2 == 0 else -12), textcoords="offset points", fontsize=8))
+    ax.set_xlim(1920, 2030)
+    ax.set_ylim(2, 12)
+    right = ax.secondary_yaxis("right", functions=(lambda d: d - 1, lambda i: i + 1))
+    right.set_ylabel("intermediaries (distance - 1)")
+    label_axes(ax, "year", "distance (links in the chain)",
+               "Reported chains shrank from about 6 links to 4.57 as studies went online")
+    ax.legend(loc="upper right", fontsize=8)
+    return StudiesArtists(points, second, ranges, unclear, labels, ax.title)
+
+
+# --- a distance distribution ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DistanceArtists:
+    """What ``draw_distance_distribution`` made."""
+
+    bars: BarContainer
+    mean: Line2D
+    title: Text
+
+
+def draw_distance_distribution(ax: Axes, dist: DistanceDistribution,
+                               what: str = "pairs") -> DistanceArtists:
+    """Share of (reachable) pairs at each distance, with the mean distance marked."""
+    distances = np.arange(1, dist.counts.size)
+    shares = dist.shares[1:]
+    bars = ax.bar(distances, shares, color=PALETTE["blue"], width=0.7, label=f"share of {what}")
+    mean = ax.axvline(dist.mean, color=PALETTE["vermillion"], lw=2, ls="--",
+                      label=f"mean distance {dist.mean:.2f}")
+    mode = int(distances[np.argmax(shares)]) if shares.size else 0
+    ax.set_xticks(distances)
+    label_axes(ax, "distance (links)", f"share of {what}",
+               f"Most {what} are {mode} links apart; the mean is {dist.mean:.2f}")
+    ax.legend(loc="upper right")
+    return DistanceArtists(bars, mean, ax.title)
+
+
+# --- the small world ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SmallWorldArtists:
+    """What ``draw_small_world`` made, for ``update_small_world`` to move."""
+
+    distance_curve: Line2D
+    clustering_curve: Line2D
+    distance_point: Line2D
+    clustering_point: Line2D
+    title: Text
+    note: Text
+
+
+def _small_world_title(point: SmallWorldSweep) -> str:
+    p = point.p[0]
+    return (f"At p = {p:.2g}, distances are {point.relative_distance[0]:.0%} of the ring's; "
+            f"clustering keeps {point.relative_clustering[0]:.0%}")
+
+
+def _small_world_note(point: SmallWorldSweep) -> str:
+    return (f"n = {format_count(point.n)}, k = {point.k}\n"
+            f"L(0) = {point.mean_distance_ring:.1f}, L(p) = {point.mean_distance[0]:.2f}\n"
+            f"C(0) = {point.clustering_ring:.3f}, C(p) = {point.clustering[0]:.3f}")
+
+
+def draw_small_world(ax: Axes, curve: SmallWorldSweep, point: SmallWorldSweep) -> SmallWorldArtists:
+    """Watts and Strogatz's figure (``watts1998``): L(p)/L(0) and C(p)/C(0) against the rewiring
+    share p on a log scale, with ``point`` (a one-p sweep) marked."""
+    ax.set_xscale("log")
+    ax.set_xlim(*P_LIMITS)
+    ax.set_ylim(0, 1.08)
+    (distance_curve,) = ax.plot(curve.p, curve.relative_distance, "-", color=PALETTE["blue"],
+                                lw=2, label="mean distance L(p) / L(0)")
+    (clustering_curve,) = ax.plot(curve.p, curve.relative_clustering, "-",
+                                  color=PALETTE["orange"], lw=2,
+                                  label="clustering C(p) / C(0)")
+    (distance_point,) = ax.plot(point.p, point.relative_distance, "o", ms=10,
+                                color=PALETTE["blue"], mec="black")
+    (clustering_point,) = ax.plot(point.p, point.relative_clustering, "s", ms=10,
+                                  color=PALETTE["orange"], mec="black")
+    label_axes(ax, "share of edges rewired, p (log scale)", "relative to the ring (p = 0)",
+               _small_world_title(point))
+    note = ax.text(0.02, 0.04, _small_world_note(point), transform=ax.transAxes, fontsize=9,
+                   va="bottom", bbox={"boxstyle": "round", "fc": "white",
+                                      "ec": PALETTE["grey"], "alpha": 0.9})
+    ax.legend(loc="center left", fontsize=9)
+    return SmallWorldArtists(distance_curve, clustering_curve, distance_point, clustering_point,
+                             ax.title, note)
+
+
+def update_small_world(artists: SmallWorldArtists, curve: SmallWorldSweep,
+                       point: SmallWorldSweep) -> None:
+    """Move the artists of ``draw_small_world``; the caller redraws the canvas."""
+    artists.distance_curve.set_data(curve.p, curve.relative_distance)
+    artists.clustering_curve.set_data(curve.p, curve.relative_clustering)
+    artists.distance_point.set_data(point.p, point.relative_distance)
+    artists.clustering_point.set_data(point.p, point.relative_clustering)
+    artists.title.set_text(_small_world_title(point))
+    artists.note.set_text(_small_world_note(point))
+
+
+# --- reach ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReachArtists:
+    """What ``draw_reach`` made, for ``update_reach`` to move."""
+
+    bars: BarContainer
+    naive: Line2D
+    population: Line2D
+    title: Text
+    note: Text
+
+
+_DEGREES = np.array([1, 2, 3])
+
+
+def _reach_title(estimate: ReachEstimate) -> str:
+    return (f"{estimate.share_within_three:.1%} of {format_count(estimate.population)} people "
+            f"are within three steps of you")
+
+
+def _reach_note(estimate: ReachEstimate) -> str:
+    first, second, third = estimate.by_degree
+    return (f"1st degree: {format_count(first)}\n2nd degree: {format_count(second)}\n"
+            f"3rd degree: {format_count(third)}\n"
+            f"2nd degree without overlap: {format_count(estimate.naive[1])}")
+
+
+def _clip_reach(values) -> np.ndarray:
+    return np.clip(np.asarray(values, dtype=float), *REACH_LIMITS)
+
+
+def draw_reach(ax: Axes, estimate: ReachEstimate) -> ReachArtists:
+    """People at each LinkedIn degree (log scale) from :func:`reach_estimate`, against the naive
+    k, k^2, k^3, and the population as a ceiling."""
+    ax.set_yscale("log")
+    ax.set_ylim(*REACH_LIMITS)
+    ax.set_xlim(0.4, 3.6)
+    bars = ax.bar(_DEGREES, _clip_reach(estimate.by_degree), width=0.6, color=PALETTE["blue"],
+                  label="with overlap, in a finite population")
+    (naive,) = ax.plot(_DEGREES, _clip_reach(estimate.naive), "_", ms=40, mew=3,
+                       color=PALETTE["vermillion"], label="naive k, k x k, k x k x k")
+    population = ax.axhline(estimate.population, color=PALETTE["grey"], ls=":", lw=1.5,
+                            label="everyone in the network")
+    ax.set_xticks(_DEGREES, ["1st", "2nd", "3rd"])
+    label_axes(ax, "LinkedIn degree (distance from you)", "people (log scale)",
+               _reach_title(estimate))
+    note = ax.text(0.02, 0.97, _reach_note(estimate), transform=ax.transAxes, va="top",
+                   fontsize=9, bbox={"boxstyle": "round", "fc": "white",
+                                     "ec": PALETTE["grey"], "alpha": 0.9})
+    ax.legend(loc="lower right", fontsize=8, markerscale=0.4)
+    return ReachArtists(bars, naive, population, ax.title, note)
+
+
+def update_reach(artists: ReachArtists, estimate: ReachEstimate) -> None:
+    """Move the artists of ``draw_reach``; the caller redraws the canvas."""
+    for bar, height in zip(artists.bars, _clip_reach(estimate.by_degree), strict=True):
+        bar.set_height(height)
+    artists.naive.set_ydata(_clip_reach(estimate.naive))
+    artists.population.set_ydata([estimate.population] * 2)
+    artists.title.set_text(_reach_title(estimate))
+    artists.note.set_text(_reach_note(estimate))
