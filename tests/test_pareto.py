@@ -236,3 +236,12 @@ def test_top_share_is_at_least_the_top_share_of_people(values, top):
 def test_bad_input_names_the_parameter(call, error, name):
     with pytest.raises(error, match=name):
         call()
+
+
+@settings(max_examples=60)
+@given(values=amounts, top=st.floats(0.0, 1.0))
+def test_linear_time_top_share_matches_the_lorenz_reading(values, top):
+    from socialmath.pareto import _top_share_by_partition
+
+    array = np.asarray(values, dtype=float)
+    assert _top_share_by_partition(array, top) == pytest.approx(top_share(array, top), abs=1e-9)
