@@ -41,7 +41,9 @@ test: $(STAMP)
 notebooks: $(STAMP)
 	@for nb in $(NOTEBOOKS); do \
 	  echo "executing $$nb"; \
-	  $(BIN)/jupytext --to notebook --update --execute "$$nb" || exit 1; \
+	  $(BIN)/jupytext --sync "$$nb" --quiet || exit 1; \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.record_timing=False "$${nb%.md}.ipynb" || exit 1; \
 	done
 
 book: $(STAMP)
