@@ -194,7 +194,7 @@ def erdos_renyi(n: int, mean_degree: float, seed: int | np.random.Generator | No
         v = rng.integers(0, size, draw, dtype=np.int64)
         ok = u != v
         low, high = np.minimum(u[ok], v[ok]), np.maximum(u[ok], v[ok])
-        keys = np.unique(np.concatenate([keys, low * size + high]))
+        keys = _unique(np.concatenate([keys, low * size + high]))
     keys = rng.permutation(keys)[:wanted]
     return from_edges(size, keys // size, keys % size)
 
@@ -216,7 +216,7 @@ def watts_strogatz(n: int, k: int, p: float, seed: int | np.random.Generator | N
     near = np.repeat(np.arange(size, dtype=np.int64), k_ring // 2)
     far = (near + np.tile(np.arange(1, k_ring // 2 + 1), size)) % size
     moved = rng.random(near.size) < share
-    keep_keys = np.unique(_keys(near[~moved], far[~moved], size))
+    keep_keys = _unique(_keys(near[~moved], far[~moved], size))
     near_moved = near[moved]
     far_moved = np.full(near_moved.size, -1, dtype=np.int64)
     pending = np.arange(near_moved.size)
@@ -226,11 +226,8 @@ def watts_strogatz(n: int, k: int, p: float, seed: int | np.random.Generator | N
         draw = rng.integers(0, size, pending.size)
         far_moved[pending] = draw
         keys = _keys(near_moved, far_moved, size)
-        bad = (near_moved == far_moved) | np.isin(keys, keep_keys)
-        _, first = np.unique(keys, return_index=True)
-        repeated = np.ones(keys.size, dtype=bool)
-        repeated[first] = False
-        pending = np.flatnonzero(bad | repeated)
+        bad = (near_moved == far_moved) | _member(keys, keep_keys) | _repeated(keys)
+        pending = np.flatnonzero(bad)
     done = np.ones(near_moved.size, dtype=bool)
     done[pending] = False
     return from_edges(size, np.concatenate([keep_keys // size, near_moved[done]]),
@@ -239,6 +236,31 @@ def watts_strogatz(n: int, k: int, p: float, seed: int | np.random.Generator | N
 
 def _keys(u: np.ndarray, v: np.ndarray, n: int) -> np.ndarray:
     return np.minimum(u, v) * n + np.maximum(u, v)
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (by sorting: faster than numpy's hashing for large integer arrays)."""
+    ordered = np.sort(values)
+    keep = np.ones(ordered.size, dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]
+
+
+def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """Whether each value is in ``sorted_keys`` (sorted, distinct)."""
+    if sorted_keys.size == 0:
+        return np.zeros(values.size, dtype=bool)
+    where = np.minimum(np.searchsorted(sorted_keys, values), sorted_keys.size - 1)
+    return sorted_keys[where] == values
+
+
+def _repeated(values: np.ndarray) -> np.ndarray:
+    """True for every occurrence of a value after its first."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    later = np.zeros(values.size, dtype=bool)
+    later[order[1:]] = ordered[1:] == ordered[:-1]
+    return later
 
 
 def barabasi_albert(n: int, m: int, seed: int | np.random.Generator | None = 0) -> Graph:
