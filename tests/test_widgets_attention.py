@@ -87,3 +87,14 @@ def test_static_display_carries_a_png_of_the_figure(explorer):
 def test_bad_defaults_are_refused_before_any_widget_is_built():
     with pytest.raises(ValueError, match="silent_share must be a share"):
         FeedExplorer(silent_share=80)
+
+
+def test_direct_labels_follow_their_lines(explorer):
+    labels = explorer.artists.labels
+    explorer.controls["contacts"].value = 1000
+    assert labels["you"].get_position()[0] == 1000
+    explorer.controls["minutes_per_day"].value = 60.0
+    assert labels["budget"].get_position()[1] == pytest.approx(7.0 * 1.1)
+    explorer.controls["silent_share"].value = 1.0
+    assert not labels["need"].get_visible()  # nobody posts: no curve to label
+    assert not labels["overflow"].get_visible()

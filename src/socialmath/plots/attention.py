@@ -30,6 +30,9 @@ from socialmath.plots.style import PALETTE, format_count, label_axes
 CONTACTS_GRID = np.geomspace(10, LINKEDIN_CONNECTION_CAP, 200)
 #: The y-axis never goes below this many hours a week (about 4 seconds).
 HOURS_FLOOR = 1e-3
+#: Where the labels of the need curve and of the budget line sit on the x-axis.
+LABEL_X = 14.0
+BUDGET_LABEL_X = 600.0
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class FeedArtists:
     capacity: Polygon
     title: Text
     note: Text
+    labels: dict[str, Text]
 
 
 def _hours_needed(load: FeedLoad, contacts: np.ndarray) -> np.ndarray:
@@ -69,22 +73,22 @@ def _note(load: FeedLoad) -> str:
 
 def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
     """Hours a week needed to glance at every post, against network size, with your budget,
-    your position and Dunbar's relationship capacity (``dunbar1993``)."""
+    your position and Dunbar's relationship capacity (``dunbar1993``).
+
+    Lines carry their labels directly (no legend box): easier to read, and cheaper to redraw.
+    """
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(CONTACTS_GRID[0], CONTACTS_GRID[-1])
     ax.set_ylim(*_hours_limits(load))
     capacity = ax.axvspan(CAPACITY_DUNBAR_1993.low, CAPACITY_DUNBAR_1993.high,
-                          color=PALETTE["green"], alpha=0.15,
-                          label="Dunbar's capacity, 95% interval")
+                          color=PALETTE["green"], alpha=0.15)
     (need,) = ax.plot(CONTACTS_GRID, _hours_needed(load, CONTACTS_GRID), color=PALETTE["blue"],
-                      lw=2, label="hours needed to glance at every post")
-    budget = ax.axhline(_budget_hours(load), color=PALETTE["orange"], lw=2, ls="--",
-                        label="your reading budget")
-    overflow = ax.axvline(_overflow_x(load), color=PALETTE["grey"], lw=1, ls=":",
-                          label="network size that fills the budget")
+                      lw=2)
+    budget = ax.axhline(_budget_hours(load), color=PALETTE["orange"], lw=2, ls="--")
+    overflow = ax.axvline(_overflow_x(load), color=PALETTE["grey"], lw=1, ls=":")
     (you,) = ax.plot([load.contacts], [_clip_hours(load.hours_per_week)], "o", ms=9,
-                     color=PALETTE["vermillion"], label="you")
+                     color=PALETTE["vermillion"])
     plain = FuncFormatter(lambda value, _: f"{value:,.10g}")  # 1,000 rather than 10^3
     ax.xaxis.set_major_formatter(plain)
     ax.yaxis.set_major_formatter(plain)
@@ -92,8 +96,22 @@ def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
     label_axes(ax, "contacts (log scale)", "hours a week (log scale)", _title(load))
     note = ax.text(0.02, 0.97, _note(load), transform=ax.transAxes, va="top", fontsize=9,
                    bbox={"boxstyle": "round", "fc": "white", "ec": PALETTE["grey"], "alpha": 0.9})
-    ax.legend(loc="lower right", fontsize=8)
-    return FeedArtists(need, budget, you, overflow, capacity, ax.title, note)
+    along_x = ax.get_xaxis_transform()  # x in data, y in axes fraction
+    labels = {
+        "need": ax.text(LABEL_X, 0, "time to glance at every post", color=PALETTE["blue"],
+                        fontsize=9, va="bottom"),
+        "budget": ax.text(BUDGET_LABEL_X, 0, "your reading budget", color=PALETTE["orange"],
+                          fontsize=9, ha="center", va="bottom"),
+        "you": ax.text(load.contacts, 0, "you ", color=PALETTE["vermillion"], fontsize=9,
+                       ha="right", va="bottom", fontweight="bold"),
+        "overflow": ax.text(0, 0.03, "budget full ", transform=along_x, rotation=90,
+                            color=PALETTE["grey"], fontsize=8, ha="right", va="bottom"),
+    }
+    ax.text(CAPACITY_DUNBAR_1993.high, 0.03, " Dunbar's 100-231", transform=along_x,
+            rotation=90, color=PALETTE["green"], fontsize=8, va="bottom")
+    artists = FeedArtists(need, budget, you, overflow, capacity, ax.title, note, labels)
+    _place_labels(artists, load)
+    return artists
 
 
 def update_feed(artists: FeedArtists, load: FeedLoad) -> None:
@@ -105,6 +123,22 @@ def update_feed(artists: FeedArtists, load: FeedLoad) -> None:
     artists.title.set_text(_title(load))
     artists.note.set_text(_note(load))
     artists.need.axes.set_ylim(*_hours_limits(load))
+    _place_labels(artists, load)
+
+
+def _place_labels(artists: FeedArtists, load: FeedLoad) -> None:
+    """Keep each direct label beside its line; hide the ones whose line is off the axes."""
+    bottom, _ = artists.need.axes.get_ylim()
+    need_y = float(_hours_needed(load, np.array([LABEL_X]))[0]) * 1.3
+    labels = artists.labels
+    labels["need"].set_y(max(need_y, bottom))
+    labels["need"].set_visible(load.posts_per_week > 0)
+    labels["budget"].set_y(max(_budget_hours(load), bottom) * 1.1)
+    labels["budget"].set_visible(load.minutes_per_day > 0)
+    labels["you"].set_position((load.contacts, _clip_hours(load.hours_per_week) * 1.15))
+    labels["overflow"].set_x(_overflow_x(load))
+    labels["overflow"].set_visible(CONTACTS_GRID[0] < load.contacts_at_budget
+                                   < CONTACTS_GRID[-1])
 
 
 def _overflow_x(load: FeedLoad) -> float:
@@ -126,7 +160,6 @@ def _hours_limits(load: FeedLoad) -> tuple[float, float]:
 
 def _clip_hours(hours: float) -> float:
     return max(hours, HOURS_FLOOR)
-
 
 
 def draw_people_and_content(ax: Axes, people: dict[str, float],

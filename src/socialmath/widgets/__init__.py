@@ -7,5 +7,6 @@
 
 from socialmath.widgets.attention import FeedExplorer
 from socialmath.widgets.base import Explorer
+from socialmath.widgets.pareto import ParetoExplorer
 
-__all__ = ["Explorer", "FeedExplorer"]
+__all__ = ["Explorer", "FeedExplorer", "ParetoExplorer"]
