@@ -29,6 +29,17 @@ P_LIMITS = (1e-4, 1.0)
 REACH_LIMITS = (1.0, 1e13)
 
 
+#: Where each study's label goes (points right/up of the marker, alignment), to avoid overlaps.
+_LABEL_PLACES = {
+    "milgram1967": (8, -12, "left"),
+    "dodds2003": (-8, -4, "right"),
+    "leskovec2008": (8, 2, "left"),
+    "bakhshandeh2011": (-8, -4, "right"),
+    "backstrom2012": (-8, 4, "right"),
+    "edunov2016": (-8, -12, "right"),
+}
+
+
 # --- the studies --------------------------------------------------------------------------------
 
 
@@ -67,12 +78,14 @@ def draw_studies(ax: Axes, studies: pd.DataFrame) -> StudiesArtists:
     (unclear,) = ax.plot(vague["year"], vague["reported"], "X", ms=9, color=PALETTE["vermillion"],
                          label="figure whose unit is unclear")
     labels = []
-    for i, (_, row) in enumerate(studies.iterrows()):
+    for _, row in studies.iterrows():
         y = row["distance"] if pd.notna(row["distance"]) else (
             row["reported"] if pd.notna(row["reported"]) else row["distance_high"])
+        dx, dy, align = _LABEL_PLACES.get(row["source"], (6, 4, "left"))
         labels.append(ax.annotate(f"{row['study']} {row['year']}", (row["year"], y),
-                                  xytext=(6, 4 if i % 2 == 0 else -12), textcoords="offset points", fontsize=8))
-    ax.set_xlim(1920, 2030)
+                                  xytext=(dx, dy), textcoords="offset points", fontsize=8,
+                                  ha=align))
+    ax.set_xlim(1920, 2040)
     ax.set_ylim(2, 12)
     right = ax.secondary_yaxis("right", functions=(lambda d: d - 1, lambda i: i + 1))
     right.set_ylabel("intermediaries (distance - 1)")
