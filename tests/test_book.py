@@ -51,3 +51,12 @@ def test_solutions_are_folded_and_citations_resolve(site):
     assert html.count("<summary>Solution</summary>") >= 3
     assert not re.search(r"\{cite\}", html)
     assert "Nielsen" in (site / "book" / "bibliography.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", [p for p in _pages() if p.startswith("notebooks/")])
+def test_every_figure_has_alt_text(site, page):
+    html = (site / f"{page}.html").read_text(encoding="utf-8")
+    alts = re.findall(r'<img alt="([^"]*)"', html)
+    placeholders = [alt for alt in alts if alt.endswith(".png") or len(alt) < 20]
+    assert not placeholders, (
+        f"{page}: figures without alt text (add `mystnb: image: alt:` to the cell): {placeholders}")
