@@ -8,6 +8,8 @@ import networkx as nx
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialmath.graphs import (
     barabasi_albert,
@@ -234,3 +236,41 @@ def test_random_graph_estimate():
 def test_bad_input_names_the_parameter(call, error, name):
     with pytest.raises(error, match=name):
         call()
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+edge_lists = st.integers(min_value=1, max_value=40).flatmap(
+    lambda n: st.tuples(st.just(n), st.lists(st.tuples(st.integers(0, n - 1),
+                                                      st.integers(0, n - 1)), max_size=80)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(edge_lists)
+def test_any_small_graph_matches_networkx(case):
+    n, edges = case
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    graph.add_edges_from((u, v) for u, v in edges if u != v)
+    expected, unreachable = networkx_counts(graph)
+    dist = distance_distribution(graph)
+    assert dist.counts.tolist() == expected
+    assert dist.unreachable == unreachable
+
+
+@settings(max_examples=30, deadline=None)
+@given(edge_lists, st.integers(0, 2**32 - 1))
+def test_sampled_counts_are_the_sum_of_their_sources(case, seed):
+    n, edges = case
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    graph.add_edges_from((u, v) for u, v in edges if u != v)
+    sampled = distance_distribution(graph, sources=min(n, 3), seed=seed)
+    total = np.zeros(sampled.counts.size + n, dtype=np.int64)
+    chosen = np.sort(np.random.default_rng(seed).choice(n, size=min(n, 3), replace=False))
+    for source in chosen.tolist():
+        one = distance_distribution(graph, sources=[source]).counts
+        total[:one.size] += one
+    assert total[:sampled.counts.size].tolist() == sampled.counts.tolist()
+    assert total[sampled.counts.size:].sum() == 0
+    assert sampled.ci_low <= sampled.mean <= sampled.ci_high or np.isnan(sampled.mean)

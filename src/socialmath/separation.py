@@ -187,21 +187,25 @@ def _choose_sources(g: Graph, labels: list | None, sources, seed) -> np.ndarray:
         raise TypeError(f"sources must be None, an integer or a sequence of node ids, "
                         f"got {sources!r} ({type(sources).__name__})")
     try:
-        ids = [_node_index(g, labels, node, "sources") for node in sources]
-    except TypeError as error:
-        if "not iterable" in str(error):
-            raise TypeError(f"sources must be None, an integer or a sequence of node ids, "
-                            f"got {sources!r} ({type(sources).__name__})") from None
-        raise
-    if not ids:
+        nodes = list(sources)
+    except TypeError:
+        raise TypeError(f"sources must be None, an integer or a sequence of node ids, "
+                        f"got {sources!r} ({type(sources).__name__})") from None
+    if not nodes:
         raise ValueError("sources must hold at least one node, got an empty sequence")
-    return np.asarray(ids, dtype=np.int64)
+    index = _label_index(labels)
+    return np.asarray([_node_index(g, index, node, "sources") for node in nodes], dtype=np.int64)
 
 
-def _node_index(g: Graph, labels: list | None, node, name: str) -> int:
-    if labels is not None:
+def _label_index(labels: list | None) -> dict | None:
+    """Position of each node label (None when nodes are already the integers 0 .. n-1)."""
+    return None if labels is None else {label: i for i, label in enumerate(labels)}
+
+
+def _node_index(g: Graph, index: dict | None, node, name: str) -> int:
+    if index is not None:
         try:
-            return _label_index(labels)[node]
+            return index[node]
         except (KeyError, TypeError):
             raise ValueError(f"{name} must name nodes of the graph, got {node!r}") from None
     if isinstance(node, bool) or not isinstance(node, int | np.integer):
@@ -210,18 +214,6 @@ def _node_index(g: Graph, labels: list | None, node, name: str) -> int:
     if not 0 <= int(node) < g.n:
         raise ValueError(f"{name} must hold node ids in [0, {g.n - 1}], got {node!r}")
     return int(node)
-
-
-_LABEL_CACHE: dict[int, tuple[list, dict]] = {}
-
-
-def _label_index(labels: list) -> dict:
-    cached = _LABEL_CACHE.get(id(labels))
-    if cached is None or cached[0] is not labels:
-        cached = (labels, {label: i for i, label in enumerate(labels)})
-        _LABEL_CACHE.clear()
-        _LABEL_CACHE[id(labels)] = cached
-    return cached[1]
 
 
 def _bfs_level_counts(g: Graph, sources: np.ndarray) -> np.ndarray:
@@ -370,7 +362,7 @@ def reach_by_degree(graph, node, max_degree: int = 3) -> Reach:
     """
     g, labels = as_graph(graph)
     depth = require_integer("max_degree", max_degree, low=1, high=1000)
-    start = _node_index(g, labels, node, "node")
+    start = _node_index(g, _label_index(labels), node, "node")
     seen = np.zeros(g.n, dtype=bool)
     seen[start] = True
     frontier = np.array([start], dtype=np.int64)
