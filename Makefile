@@ -11,13 +11,14 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.md))
 PORT ?= 8888
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help lab test lint unit nbval notebooks book bench lock clean
+.PHONY: help lab test notebooks book student bench lock clean
 
 help:
 	@echo "make lab        set up (first time) and open the course in JupyterLab on 127.0.0.1"
 	@echo "make test       set up (first time) and run every check: ruff, unit, widget, pairing, notebooks"
 	@echo "make notebooks  sync every .md/.ipynb pair and re-execute it so outputs are current"
 	@echo "make book       build the static site into _build/html (Jupyter Book 1, offline)"
+	@echo "make student    write the student edition (notebooks without solutions) into student/"
 	@echo "make bench      print widget latency and the other benchmarks"
 	@echo "make lock       regenerate $(CONSTRAINTS) after changing pyproject.toml"
 
@@ -48,6 +49,9 @@ notebooks: $(STAMP)
 
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
+
+student: $(STAMP)
+	$(BIN)/socialmath student --source notebooks --out student $(if $(FORCE),--force,)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[dev,book,bench]"

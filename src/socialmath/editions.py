@@ -1,0 +1,83 @@
+"""Editions of the course: the student edition is every notebook with its solutions taken out.
+
+Solutions live in the notebooks' Markdown cells as folded blocks::
+
+    <details>
+    <summary>Solution</summary>
+    ...
+    </details>
+
+The student edition removes those blocks and keeps everything else (the exercises, their check
+cells and the stored outputs), so that a workshop can hand it out while instructors keep the
+full course.
+
+>>> strip_solutions("Try it.\\n<details>\\n<summary>Solution</summary>\\n42\\n</details>\\n")
+'Try it.\\n'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+__all__ = ["EditionReport", "SOLUTION_BLOCK", "strip_solutions", "write_student_edition"]
+
+#: A folded solution: from ``<details>`` with a "Solution" summary to the closing ``</details>``.
+SOLUTION_BLOCK = re.compile(
+    r"\n*<details>\s*<summary>\s*Solution\s*</summary>.*?</details>[ \t]*\n?",
+    flags=re.DOTALL | re.IGNORECASE,
+)
+
+
+def strip_solutions(markdown: str) -> str:
+    """Remove every folded solution block from a Markdown text."""
+    if not isinstance(markdown, str):
+        raise TypeError(f"markdown must be a str, got {type(markdown).__name__}")
+    stripped = SOLUTION_BLOCK.sub("\n", markdown)
+    return stripped.rstrip("\n") + "\n" if stripped.strip() else ""
+
+
+@dataclass(frozen=True)
+class EditionReport:
+    """What ``write_student_edition`` wrote: the notebooks and how many solutions it removed."""
+
+    notebooks: tuple[Path, ...]
+    solutions_removed: int
+
+
+def write_student_edition(source: Path | str, destination: Path | str, *,
+                          overwrite: bool = False) -> EditionReport:
+    """Write every ``NN-*.ipynb`` of ``source`` to ``destination`` without its solutions.
+
+    ``destination`` must not hold notebooks already unless ``overwrite`` is true: a learner's or
+    an instructor's edits there are never replaced without being asked.
+    """
+    source, destination = Path(source), Path(destination)
+    if not source.is_dir():
+        raise ValueError(f"source must be a folder of notebooks, got {str(source)!r}")
+    notebooks = sorted(source.glob("[0-9][0-9]-*.ipynb"))
+    if not notebooks:
+        raise ValueError(f"source {str(source)!r} holds no NN-*.ipynb notebook")
+    existing = sorted(destination.glob("*.ipynb")) if destination.exists() else []
+    if existing and not overwrite:
+        raise FileExistsError(
+            f"destination {str(destination)!r} already holds {len(existing)} notebook(s), "
+            f"e.g. {existing[0].name}")
+    destination.mkdir(parents=True, exist_ok=True)
+    written, removed = [], 0
+    for path in notebooks:
+        notebook = nbformat.read(path, as_version=4)
+        for cell in notebook.cells:
+            if cell.cell_type == "markdown":
+                removed += len(SOLUTION_BLOCK.findall(cell.source))
+                cell.source = strip_solutions(cell.source).rstrip("\n")
+        notebook.cells = [cell for cell in notebook.cells
+                          if cell.cell_type != "markdown" or cell.source.strip()]
+        notebook.metadata.pop("jupytext", None)  # no paired .md travels with the edition
+        target = destination / path.name
+        nbformat.write(notebook, target)
+        written.append(target)
+    return EditionReport(tuple(written), removed)
