@@ -121,6 +121,11 @@ def test_from_edges_drops_loops_and_repeats():
     (lambda: as_graph(nx.DiGraph()), TypeError, "undirected"),
     (lambda: as_graph(sp.csr_array((2, 3))), ValueError, "square"),
     (lambda: watts_strogatz(10, 2, 0).neighbors(10), ValueError, "node"),
+    (lambda: Graph([0, 1], np.array([0])), TypeError, "indptr"),
+    (lambda: Graph(np.array([0, 1]), np.array([0.0])), TypeError, "indices"),
+    (lambda: Graph(np.array([1, 2]), np.array([0])), ValueError, "indptr"),
+    (lambda: Graph(np.array([0, 2, 1]), np.array([0])), ValueError, "indptr"),
+    (lambda: Graph(np.array([0, 1, 1]), np.array([2])), ValueError, "indices"),
 ])
 def test_bad_input_names_the_parameter(call, error, name):
     with pytest.raises(error, match=name):

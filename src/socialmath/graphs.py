@@ -57,6 +57,21 @@ class Graph:
     indptr: np.ndarray
     indices: np.ndarray
 
+    def __post_init__(self) -> None:
+        for name in ("indptr", "indices"):
+            value = getattr(self, name)
+            if not isinstance(value, np.ndarray) or value.ndim != 1 or not np.issubdtype(
+                    value.dtype, np.integer):
+                raise TypeError(f"{name} must be a 1-d numpy array of integers, got {value!r}")
+        if self.indptr.size == 0 or self.indptr[0] != 0 or self.indptr[-1] != self.indices.size:
+            raise ValueError(f"indptr must start at 0 and end at len(indices) = "
+                             f"{self.indices.size}, got {self.indptr[:1]} ... {self.indptr[-1:]}")
+        if np.any(np.diff(self.indptr) < 0):
+            raise ValueError("indptr must be non-decreasing")
+        n = self.indptr.size - 1
+        if self.indices.size and (self.indices.min() < 0 or self.indices.max() >= n):
+            raise ValueError(f"indices must hold node ids in [0, {n - 1}]")
+
     @property
     def n(self) -> int:
         """Number of nodes."""
