@@ -60,8 +60,9 @@ __all__ = [
 #: Sources searched together: one bit each, in WORDS 64-bit words per node.
 WORDS = 2
 BATCH = 64 * WORDS
-#: Rows of bits unpacked at a time when counting (bounds the temporary memory).
-_UNPACK_ROWS = 1 << 17
+#: Bit b of each byte value 0..255, for counting set bits per position.
+_BYTE_BITS = np.unpackbits(np.arange(256, dtype=np.uint8)[:, None], axis=1,
+                           bitorder="little").astype(np.int64)
 #: Pushing one edge end costs about this many pulled edge ends (measured; it picks the cheaper).
 _PUSH_COST = 6
 _Z_95 = 1.959963984540054
@@ -240,13 +241,15 @@ def _bfs_batch(g: Graph, sources: np.ndarray) -> np.ndarray:
     one = np.uint64(1)
     np.bitwise_or.at(seen, (bits // 64, sources), one << (bits % 64).astype(np.uint64))
     frontier = seen.copy()
+    full = np.zeros(words, dtype=np.uint64)  # the bits in use in each word
+    np.bitwise_or.at(full, bits // 64, one << (bits % 64).astype(np.uint64))
     counts = [np.ones(width, dtype=np.int64)]  # each source reaches itself at distance 0
     still_to_find = width * g.n - width
     degrees = g.degrees
     while still_to_find > 0:
         reached = np.empty_like(seen)
         for word in range(words):
-            reached[word] = _step(g, degrees, frontier[word])
+            reached[word] = _step(g, degrees, frontier[word], seen[word], full[word])
         np.bitwise_and(reached, np.bitwise_not(seen), out=reached)
         seen |= reached
         found = _count_bits(reached, width)
@@ -258,12 +261,14 @@ def _bfs_batch(g: Graph, sources: np.ndarray) -> np.ndarray:
     return np.vstack(counts)
 
 
-def _step(g: Graph, degrees: np.ndarray, frontier: np.ndarray) -> np.ndarray:
+def _step(g: Graph, degrees: np.ndarray, frontier: np.ndarray, seen: np.ndarray,
+          full: np.uint64) -> np.ndarray:
     """For every node, the OR of ``frontier`` over its neighbours (one 64-bit word per node).
 
     When few nodes are in the frontier, their words are pushed to their neighbours
-    (``bitwise_or.at``); otherwise every node pulls from its neighbour list at once
-    (``bitwise_or.reduceat`` over the CSR rows), which costs one pass over all edges.
+    (``bitwise_or.at``). Otherwise nodes pull from their neighbour lists
+    (``bitwise_or.reduceat`` over the CSR rows): every node, or, late in the search, only the
+    nodes not yet reached from all sources (``seen`` differs from ``full``).
     """
     active = np.flatnonzero(frontier)
     active_ends = int(degrees[active].sum())
@@ -273,6 +278,12 @@ def _step(g: Graph, degrees: np.ndarray, frontier: np.ndarray) -> np.ndarray:
     if active_ends * _PUSH_COST < g.indices.size:
         targets = g.indices[_row_positions(g, active)]
         np.bitwise_or.at(reached, targets, np.repeat(frontier[active], degrees[active]))
+        return reached
+    waiting = np.flatnonzero((seen != full) & (degrees > 0))
+    if waiting.size * 2 < g.n:
+        positions = _row_positions(g, waiting)
+        starts = np.cumsum(degrees[waiting]) - degrees[waiting]
+        reached[waiting] = np.bitwise_or.reduceat(frontier[g.indices[positions]], starts)
         return reached
     rows = np.flatnonzero(degrees)
     if rows.size == g.n:
@@ -291,14 +302,17 @@ def _row_positions(g: Graph, rows: np.ndarray) -> np.ndarray:
 
 def _count_bits(words: np.ndarray, width: int) -> np.ndarray:
     """For each source ``s < width``, the number of nodes with bit ``s`` set in ``words``
-    (shape (words, nodes); bit ``s`` is bit ``s % 64`` of row ``s // 64``)."""
+    (shape (words, nodes); bit ``s`` is bit ``s % 64`` of row ``s // 64``).
+
+    Each 64-bit word is read as 8 bytes: a histogram of the values of each byte (256 bins) times
+    the bits of those values gives the count of every bit, without unpacking them one by one.
+    """
     total = np.zeros(words.shape[0] * 64, dtype=np.int64)
     for word, row in enumerate(words):
-        nonzero = row[row != 0]
-        for start in range(0, nonzero.size, _UNPACK_ROWS):
-            chunk = nonzero[start:start + _UNPACK_ROWS].astype("<u8", copy=False)
-            bits = np.unpackbits(chunk.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
-            total[64 * word:64 * word + 64] += bits.sum(axis=0, dtype=np.int64)
+        as_bytes = row[row != 0].astype("<u8", copy=False).view(np.uint8).reshape(-1, 8)
+        for byte in range(8):
+            histogram = np.bincount(as_bytes[:, byte], minlength=256)
+            total[64 * word + 8 * byte:64 * word + 8 * byte + 8] = histogram @ _BYTE_BITS
     return total[:width]
 
 
