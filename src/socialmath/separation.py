@@ -392,11 +392,10 @@ def _new_neighbours(g: Graph, frontier: np.ndarray, seen: np.ndarray) -> np.ndar
     """Nodes adjacent to ``frontier`` and not yet ``seen``, each once."""
     if frontier.size == 0:
         return frontier
-    begin, end = g.indptr[frontier], g.indptr[frontier + 1]
-    sizes = end - begin
-    offsets = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    neighbours = g.indices[np.repeat(begin, sizes) + offsets]
-    return np.unique(neighbours[~seen[neighbours]]).astype(np.int64)
+    reached = np.zeros(g.n, dtype=bool)
+    reached[g.indices[_row_positions(g, frontier)]] = True
+    reached &= ~seen
+    return np.flatnonzero(reached)
 
 
 def average_reach(graph, sample: int = 100, max_degree: int = 3, seed=0) -> tuple[float, ...]:
@@ -516,10 +515,15 @@ def average_clustering(graph, sample=None, seed=0) -> float:
     return float(_local_clustering(g, nodes).mean())
 
 
-def _local_clustering(g: Graph, nodes: np.ndarray) -> np.ndarray:
+def _local_clustering(g: Graph, nodes: np.ndarray, chunk: int = 4096) -> np.ndarray:
+    """Local clustering of ``nodes``, ``chunk`` rows of the adjacency matrix at a time (the
+    triangles through a node are the links among its contacts: row @ A, masked by the row)."""
     adjacency = g.to_scipy().astype(np.int32)
-    rows = adjacency[nodes]
-    triangles = np.asarray((rows @ adjacency).multiply(rows).sum(axis=1)).ravel() / 2.0
+    triangles = np.empty(nodes.size)
+    for start in range(0, nodes.size, chunk):
+        rows = adjacency[nodes[start:start + chunk]]
+        triangles[start:start + chunk] = np.asarray(
+            (rows @ adjacency).multiply(rows).sum(axis=1)).ravel() / 2.0
     degree = g.degrees[nodes].astype(float)
     pairs = degree * (degree - 1) / 2.0
     return np.divide(triangles, pairs, out=np.zeros_like(pairs), where=pairs > 0)
