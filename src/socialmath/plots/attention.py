@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter, NullLocator
+from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
 from socialmath.attention import (
     CAPACITY_DUNBAR_1993,
@@ -93,6 +93,7 @@ def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
     ax.xaxis.set_major_formatter(plain)
     ax.yaxis.set_major_formatter(plain)
     ax.yaxis.set_minor_locator(NullLocator())
+    ax.xaxis.set_minor_locator(LogLocator(subs=(2.0, 5.0)))  # 20, 50, 200...: enough to read
     label_axes(ax, "contacts (log scale)", "hours a week (log scale)", _title(load))
     note = ax.text(0.02, 0.97, _note(load), transform=ax.transAxes, va="top", fontsize=9,
                    bbox={"boxstyle": "round", "fc": "white", "ec": PALETTE["grey"], "alpha": 0.9})
