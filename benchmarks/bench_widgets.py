@@ -38,6 +38,8 @@ def positions(control, moves: int = MOVES) -> list:
             isinstance(control.options[0], tuple) else list(control.options)
         return [values[i % len(values)] for i in range(moves)]
     grid = np.linspace(control.min, control.max, moves)
+    if hasattr(control, "base"):  # a FloatLogSlider: min and max are exponents
+        grid = control.base ** grid
     cast = type(control.value)
     return [cast(grid[(i * 17) % moves]) for i in range(moves)]
 

@@ -136,12 +136,17 @@ class SmallWorldArtists:
     clustering_point: Line2D
     title: Text
     note: Text
+    labels: dict[str, Text]
+
+
+#: Rewiring shares at which the two curves carry their labels.
+CURVE_LABEL_P = {"distance": 3e-3, "clustering": 1.3e-4}
 
 
 def _small_world_title(point: SmallWorldSweep) -> str:
     p = point.p[0]
-    return (f"At p = {p:.2g}, distances are {point.relative_distance[0]:.0%} of the ring's; "
-            f"clustering keeps {point.relative_clustering[0]:.0%}")
+    return (f"At p = {p:.2g}, distances shrink to {point.relative_distance[0]:.0%} of the ring's\n"
+            f"while clustering keeps {point.relative_clustering[0]:.0%}")
 
 
 def _small_world_note(point: SmallWorldSweep) -> str:
@@ -157,10 +162,9 @@ def draw_small_world(ax: Axes, curve: SmallWorldSweep, point: SmallWorldSweep) -
     ax.set_xlim(*P_LIMITS)
     ax.set_ylim(0, 1.08)
     (distance_curve,) = ax.plot(curve.p, curve.relative_distance, "-", color=PALETTE["blue"],
-                                lw=2, label="mean distance L(p) / L(0)")
+                                lw=2)
     (clustering_curve,) = ax.plot(curve.p, curve.relative_clustering, "-",
-                                  color=PALETTE["orange"], lw=2,
-                                  label="clustering C(p) / C(0)")
+                                  color=PALETTE["orange"], lw=2)
     (distance_point,) = ax.plot(point.p, point.relative_distance, "o", ms=10,
                                 color=PALETTE["blue"], mec="black")
     (clustering_point,) = ax.plot(point.p, point.relative_clustering, "s", ms=10,
@@ -170,9 +174,25 @@ def draw_small_world(ax: Axes, curve: SmallWorldSweep, point: SmallWorldSweep) -
     note = ax.text(0.02, 0.04, _small_world_note(point), transform=ax.transAxes, fontsize=9,
                    va="bottom", bbox={"boxstyle": "round", "fc": "white",
                                       "ec": PALETTE["grey"], "alpha": 0.9})
-    ax.legend(loc="center left", fontsize=9)
-    return SmallWorldArtists(distance_curve, clustering_curve, distance_point, clustering_point,
-                             ax.title, note)
+    labels = {
+        "distance": ax.text(CURVE_LABEL_P["distance"], 0, "mean distance L(p) / L(0)",
+                            color=PALETTE["blue"], fontsize=9, ha="left", va="bottom"),
+        "clustering": ax.text(CURVE_LABEL_P["clustering"], 0, "clustering C(p) / C(0)",
+                              color=PALETTE["orange"], fontsize=9, ha="left", va="bottom"),
+    }
+    artists = SmallWorldArtists(distance_curve, clustering_curve, distance_point,
+                                clustering_point, ax.title, note, labels)
+    _place_curve_labels(artists, curve)
+    return artists
+
+
+def _place_curve_labels(artists: SmallWorldArtists, curve: SmallWorldSweep) -> None:
+    """Keep each curve's label just above the curve (labels instead of a legend box)."""
+    log_p = np.log10(curve.p)
+    for name, values in (("distance", curve.relative_distance),
+                         ("clustering", curve.relative_clustering)):
+        at = np.log10(CURVE_LABEL_P[name])
+        artists.labels[name].set_y(float(np.interp(at, log_p, values)) + 0.03)
 
 
 def update_small_world(artists: SmallWorldArtists, curve: SmallWorldSweep,
@@ -184,6 +204,7 @@ def update_small_world(artists: SmallWorldArtists, curve: SmallWorldSweep,
     artists.clustering_point.set_data(point.p, point.relative_clustering)
     artists.title.set_text(_small_world_title(point))
     artists.note.set_text(_small_world_note(point))
+    _place_curve_labels(artists, curve)
 
 
 # --- reach ----------------------------------------------------------------------------------------
@@ -204,7 +225,7 @@ _DEGREES = np.array([1, 2, 3])
 
 
 def _reach_title(estimate: ReachEstimate) -> str:
-    return (f"{estimate.share_within_three:.1%} of {format_count(estimate.population)} people "
+    return (f"{estimate.share_within_three:.1%} of {format_count(estimate.population)} people\n"
             f"are within three steps of you")
 
 
@@ -237,7 +258,7 @@ def draw_reach(ax: Axes, estimate: ReachEstimate) -> ReachArtists:
     note = ax.text(0.02, 0.97, _reach_note(estimate), transform=ax.transAxes, va="top",
                    fontsize=9, bbox={"boxstyle": "round", "fc": "white",
                                      "ec": PALETTE["grey"], "alpha": 0.9})
-    ax.legend(loc="lower right", fontsize=8, markerscale=0.4)
+    ax.legend(loc="upper right", fontsize=8, markerscale=0.4)
     return ReachArtists(bars, naive, population, ax.title, note)
 
 

@@ -8,5 +8,7 @@
 from socialmath.widgets.attention import FeedExplorer
 from socialmath.widgets.base import Explorer
 from socialmath.widgets.pareto import ParetoExplorer
+from socialmath.widgets.separation import SmallWorldExplorer, YourNetworkExplorer
 
-__all__ = ["Explorer", "FeedExplorer", "ParetoExplorer"]
+__all__ = ["Explorer", "FeedExplorer", "ParetoExplorer", "SmallWorldExplorer",
+           "YourNetworkExplorer"]
