@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 CONSTRAINTS := requirements/constraints.txt
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.md))
 PORT ?= 8888
-NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+         --nbval-cell-timeout=120
 
 .PHONY: help lab test notebooks book student bench lock clean
 
