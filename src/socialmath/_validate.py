@@ -50,7 +50,9 @@ def require_number(name: str, value: object, low: float | None = None, high: flo
         raise TypeError(f"{name} must be a real number, got {value!r} ({type(value).__name__})")
     number = float(value)
     if not math.isfinite(number):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
+        allowed = "" if low is None and high is None else \
+            " " + describe_range(low, high, low_open, high_open)
+        raise ValueError(f"{name} must be a finite number{allowed}, got {value!r}")
     too_low = low is not None and (number < low or (low_open and number == low))
     too_high = high is not None and (number > high or (high_open and number == high))
     if too_low or too_high:
