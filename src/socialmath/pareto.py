@@ -453,6 +453,26 @@ class PowerLawFit:
         names = [item.alternative for item in self.comparisons]
         raise KeyError(f"alternative must be one of {names}, got {alternative!r}")
 
+    def survival(self, x) -> np.ndarray:
+        """P(X >= x) under the fitted power law, for ``x >= x_min`` (the tail's own share).
+
+        >>> fit = PowerLawFit(alpha=2.0, x_min=1.0, discrete=False, n=10, n_tail=10,
+        ...                   ks_distance=0.0, standard_error=0.3, candidates=1)
+        >>> fit.survival([1.0, 4.0]).tolist()
+        [1.0, 0.25]
+        """
+        return _power_law_survival(np.asarray(x, dtype=float), self.alpha, self.x_min,
+                                   self.discrete)
+
+    def lognormal_survival(self, x) -> np.ndarray:
+        """P(X >= x) under the log-normal of the likelihood-ratio comparison, truncated at
+        ``x_min`` like the power law (a ``KeyError`` if the fit was made without comparisons)."""
+        mu, sigma = self.comparison("lognormal").parameters
+        shift = 0.5 if self.discrete else 0.0
+        values = np.log(np.asarray(x, dtype=float) - shift)
+        start = special.log_ndtr(-(math.log(self.x_min - shift) - mu) / sigma)
+        return np.exp(special.log_ndtr(-(values - mu) / sigma) - start)
+
     def summary(self) -> str:
         """A few lines that state the fit and its tests, rounded for display."""
         lines = [f"power law: alpha = {self.alpha:.2f} ± {self.standard_error:.2f}, "
@@ -506,11 +526,16 @@ def _discrete_alpha(log_sum: float, n: int, x_min: float) -> float:
     return float(result.x)
 
 
+def _power_law_survival(x: np.ndarray, alpha: float, x_min: float, discrete: bool) -> np.ndarray:
+    """P(X >= x) for a power law from ``x_min`` (Hurwitz zeta ratio when discrete)."""
+    if discrete:
+        return special.zeta(alpha, x) / special.zeta(alpha, x_min)
+    return (x / x_min) ** (1.0 - alpha)
+
+
 def _power_law_cdf_below(x: np.ndarray, alpha: float, x_min: float, discrete: bool) -> np.ndarray:
     """P(X < x) for the fitted power law (equal to P(X <= x) when continuous)."""
-    if discrete:
-        return 1.0 - special.zeta(alpha, x) / special.zeta(alpha, x_min)
-    return 1.0 - (x / x_min) ** (1.0 - alpha)
+    return 1.0 - _power_law_survival(x, alpha, x_min, discrete)
 
 
 def _ks_distance(tail: np.ndarray, alpha: float, x_min: float, discrete: bool) -> float:

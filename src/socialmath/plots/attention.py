@@ -49,15 +49,6 @@ class FeedArtists:
     labels: dict[str, Text]
 
 
-def _hours_needed(load: FeedLoad, contacts: np.ndarray) -> np.ndarray:
-    posts = contacts * (1.0 - load.silent_share) * load.posts_per_active
-    return posts * load.seconds_per_post / 3600.0
-
-
-def _budget_hours(load: FeedLoad) -> float:
-    return load.minutes_per_day * 7 / 60.0
-
-
 def _title(load: FeedLoad) -> str:
     return (f"{format_count(load.posts_per_week)} posts a week: "
             f"your budget covers {load.share_readable:.0%}")
@@ -83,9 +74,9 @@ def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
     ax.set_ylim(*_hours_limits(load))
     capacity = ax.axvspan(CAPACITY_DUNBAR_1993.low, CAPACITY_DUNBAR_1993.high,
                           color=PALETTE["green"], alpha=0.15)
-    (need,) = ax.plot(CONTACTS_GRID, _hours_needed(load, CONTACTS_GRID), color=PALETTE["blue"],
+    (need,) = ax.plot(CONTACTS_GRID, load.hours_needed(CONTACTS_GRID), color=PALETTE["blue"],
                       lw=2)
-    budget = ax.axhline(_budget_hours(load), color=PALETTE["orange"], lw=2, ls="--")
+    budget = ax.axhline(load.budget_hours_per_week, color=PALETTE["orange"], lw=2, ls="--")
     overflow = ax.axvline(_overflow_x(load), color=PALETTE["grey"], lw=1, ls=":")
     (you,) = ax.plot([load.contacts], [_clip_hours(load.hours_per_week)], "o", ms=9,
                      color=PALETTE["vermillion"])
@@ -117,8 +108,8 @@ def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
 
 def update_feed(artists: FeedArtists, load: FeedLoad) -> None:
     """Move the artists of ``draw_feed`` to show ``load``; the caller redraws the canvas."""
-    artists.need.set_ydata(_hours_needed(load, CONTACTS_GRID))
-    artists.budget.set_ydata([_budget_hours(load)] * 2)
+    artists.need.set_ydata(load.hours_needed(CONTACTS_GRID))
+    artists.budget.set_ydata([load.budget_hours_per_week] * 2)
     artists.overflow.set_xdata([_overflow_x(load)] * 2)
     artists.you.set_data([load.contacts], [_clip_hours(load.hours_per_week)])
     artists.title.set_text(_title(load))
@@ -130,11 +121,11 @@ def update_feed(artists: FeedArtists, load: FeedLoad) -> None:
 def _place_labels(artists: FeedArtists, load: FeedLoad) -> None:
     """Keep each direct label beside its line; hide the ones whose line is off the axes."""
     bottom, _ = artists.need.axes.get_ylim()
-    need_y = float(_hours_needed(load, np.array([LABEL_X]))[0]) * 1.3
+    need_y = float(load.hours_needed([LABEL_X])[0]) * 1.3
     labels = artists.labels
     labels["need"].set_y(max(need_y, bottom))
     labels["need"].set_visible(load.posts_per_week > 0)
-    labels["budget"].set_y(max(_budget_hours(load), bottom) * 1.1)
+    labels["budget"].set_y(max(load.budget_hours_per_week, bottom) * 1.1)
     labels["budget"].set_visible(load.minutes_per_day > 0)
     labels["you"].set_position((load.contacts, _clip_hours(load.hours_per_week) * 1.15))
     labels["overflow"].set_x(_overflow_x(load))
@@ -151,8 +142,8 @@ def _overflow_x(load: FeedLoad) -> float:
 
 def _hours_limits(load: FeedLoad) -> tuple[float, float]:
     """Y-limits that show the whole need curve and the budget line with some margin."""
-    need = _hours_needed(load, CONTACTS_GRID)
-    budget = max(_budget_hours(load), HOURS_FLOOR)
+    need = load.hours_needed(CONTACTS_GRID)
+    budget = max(load.budget_hours_per_week, HOURS_FLOOR)
     low = min(budget, need[0]) if need[0] > 0 else budget
     high = max(budget, need[-1])
     bottom = max(HOURS_FLOOR, low / 3.0)

@@ -16,7 +16,6 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
-from scipy import special
 
 from socialmath.pareto import (
     ALPHA_80_20,
@@ -151,18 +150,6 @@ def _ccdf(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return points, 1.0 - first / data.size
 
 
-def _power_law_ccdf(x: np.ndarray, fit: PowerLawFit) -> np.ndarray:
-    if fit.discrete:
-        return special.zeta(fit.alpha, x) / special.zeta(fit.alpha, fit.x_min)
-    return (x / fit.x_min) ** (1.0 - fit.alpha)
-
-
-def _log_normal_ccdf(x: np.ndarray, fit: PowerLawFit, mu: float, sigma: float) -> np.ndarray:
-    shift = 0.5 if fit.discrete else 0.0
-    start = special.log_ndtr(-(np.log(fit.x_min - shift) - mu) / sigma)
-    return np.exp(special.log_ndtr(-(np.log(x - shift) - mu) / sigma) - start)
-
-
 def draw_ccdf(ax: Axes, values, fit: PowerLawFit | None = None, *, label: str = "data",
               xlabel: str = "value (log scale)", title: str | None = None,
               colour: str = "blue") -> list:
@@ -180,14 +167,12 @@ def draw_ccdf(ax: Axes, values, fit: PowerLawFit | None = None, *, label: str = 
         x = np.unique(np.concatenate([[fit.x_min], np.geomspace(fit.x_min, points[-1], 100)]))
         if fit.discrete:
             x = np.unique(np.round(x))
-        (line,) = ax.plot(x, tail_share * _power_law_ccdf(x, fit), color=PALETTE["vermillion"],
+        (line,) = ax.plot(x, tail_share * fit.survival(x), color=PALETTE["vermillion"],
                           lw=2, label=f"power law from x_min = {fit.x_min:g}, "
                                       f"alpha = {fit.alpha:.2f}")
         artists.append(line)
-        log_normal = [c for c in fit.comparisons if c.alternative == "lognormal"]
-        if log_normal:
-            mu, sigma = log_normal[0].parameters
-            (curve,) = ax.plot(x, tail_share * _log_normal_ccdf(x, fit, mu, sigma),
+        if any(c.alternative == "lognormal" for c in fit.comparisons):
+            (curve,) = ax.plot(x, tail_share * fit.lognormal_survival(x),
                                color=PALETTE["green"], lw=2, ls="--",
                                label="log-normal from the same x_min")
             artists.append(curve)

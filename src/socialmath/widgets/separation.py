@@ -76,6 +76,16 @@ class SmallWorld:
         """C(p) / C(0)."""
         return self.clustering / self.curve.clustering_ring
 
+    @property
+    def links(self) -> int:
+        """Edges of the graph: n k / 2 (the generator keeps them all when it rewires)."""
+        return self.n * self.k // 2
+
+    @property
+    def links_rewired(self) -> float:
+        """Expected number of rewired edges, p x links."""
+        return self.p * self.links
+
     def as_sweep(self) -> SmallWorldSweep:
         """This one point as a one-p sweep (for the plot)."""
         return SmallWorldSweep(n=self.n, k=self.k, p=np.array([self.p]),
@@ -151,8 +161,7 @@ class SmallWorldExplorer(Explorer):
             f"clustering <b>{result.clustering:.3f}</b> "
             f"(the ring: {result.curve.clustering_ring:.3f}), "
             f"<b>{result.relative_clustering:.0%}</b> of the ring's<br>"
-            f"about {result.p * result.n * result.k / 2:,.0f} of {result.n * result.k // 2:,} "
-            f"links rewired"
+            f"about {result.links_rewired:,.0f} of {result.links:,} links rewired"
         )
 
     def describe_plain(self) -> str:
