@@ -11,16 +11,20 @@ import pytest
 import socialmath
 
 ROOT = Path(__file__).resolve().parents[1]
-ROW = re.compile(r"^``(\d\d-[a-z0-9-]+)``\s+(.+)$")
+ROW = re.compile(r"^(\d\d-[a-z0-9-]+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)$")
+FLOORS = ("", "plots.", "widgets.", "exercises.")
 
 
 def chapter_rows() -> list[tuple[str, list[str]]]:
+    """(notebook, [module paths]) for each row of the table in the package docstring."""
     rows = []
     for line in socialmath.__doc__.splitlines():
         match = ROW.match(line.strip())
         if match:
-            modules = re.findall(r"``([a-z_.]+)``", match.group(2))
-            rows.append((match.group(1), modules))
+            names = match.groups()[1:]
+            rows.append((match.group(1), [floor + name for floor, name in zip(FLOORS, names,
+                                                                               strict=True)
+                                          if name != "--"]))
     return rows
 
 
