@@ -33,6 +33,8 @@ PARETO_ALPHA_RANGE = (1.2, 1.9)
 
 #: Population shares at which the population and sample curves are labelled.
 LABEL_AT = {"theory": 0.45, "sample": 0.55}
+#: Lowest height of the population curve's label (below it, the label would leave the axes).
+LABEL_FLOOR = 0.08
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def draw_lorenz(ax: Axes, profile: ParetoProfile) -> LorenzArtists:
     note = ax.text(0.03, 0.97, _lorenz_note(profile), transform=ax.transAxes, va="top",
                    fontsize=8.5, bbox={"boxstyle": "round", "fc": "white",
                                        "ec": PALETTE["grey"], "alpha": 0.9})
-    ax.text(0.5, 0.51, "everyone equal", color=PALETTE["grey"], fontsize=8, rotation=45,
+    ax.text(0.15, 0.16, "everyone equal", color=PALETTE["grey"], fontsize=8, rotation=45,
             rotation_mode="anchor", ha="center", va="bottom")
     labels = {
         "theory": ax.text(LABEL_AT["theory"], 0, "population", color=PALETTE["blue"],
@@ -117,11 +119,19 @@ def _place_lorenz_labels(artists: LorenzArtists, profile: ParetoProfile) -> None
     """Keep each label beside its curve or marker."""
     labels = artists.labels
     at = LABEL_AT["theory"]
-    labels["theory"].set_y(float(np.interp(at, LORENZ_GRID, profile.lorenz)) - 0.02)
+    height = float(np.interp(at, LORENZ_GRID, profile.lorenz))
+    if height < LABEL_FLOOR:  # the curve hugs the bottom: label it where it has risen
+        at = float(np.interp(LABEL_FLOOR, profile.lorenz, LORENZ_GRID))
+        height = LABEL_FLOOR
+    labels["theory"].set_position((at, height - 0.02))
+    labels["theory"].set_horizontalalignment("right" if at > 0.6 else "left")
     at = LABEL_AT["sample"]
     labels["sample"].set_y(float(np.interp(at, LORENZ_GRID, profile.sample_lorenz)) + 0.02)
     labels["top20"].set_y(_marker_y(profile, 0.2) + 0.01)
-    labels["top1"].set_y(_marker_y(profile, 0.01) + 0.02)
+    top1 = _marker_y(profile, 0.01)
+    near_top = top1 > 0.93  # below the marker, or the label would leave the axes
+    labels["top1"].set_verticalalignment("top" if near_top else "bottom")
+    labels["top1"].set_y(top1 - 0.02 if near_top else top1 + 0.02)
 
 
 def draw_top_share_by_alpha(ax: Axes, alphas: np.ndarray | None = None) -> list:
