@@ -79,6 +79,7 @@ def main() -> None:
     worst = 0.0
     for cls in explorer_classes():
         explorer = cls()
+        explorer.use_live_layout()  # as an ipympl canvas shows it
         for name in explorer.controls:  # warm-up: fonts, caches, every position's model
             for value in positions(explorer.controls[name]):
                 explorer.controls[name].value = value
