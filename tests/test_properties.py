@@ -7,7 +7,6 @@ import math
 from collections import Counter
 
 import networkx as nx
-import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
