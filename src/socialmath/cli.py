@@ -1,6 +1,7 @@
 """The ``socialmath`` command.
 
     socialmath student [--source notebooks] [--out student] [--force]
+    python -m socialmath student ...   (the same, without the installed script)
 
 writes the student edition: every notebook without its folded solutions (see
 ``socialmath.editions``).
@@ -40,6 +41,12 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         except ValueError as error:
             print(f"socialmath student: {error}", file=sys.stderr)
+            return 2
+        except OSError as error:  # one line naming the path, never a traceback
+            where = error.filename or args.out
+            reason = error.strerror or str(error)
+            print(f"socialmath student: cannot write {str(where)!r}: {reason}. Nothing was "
+                  f"written.", file=sys.stderr)
             return 2
         print(f"wrote {len(report.notebooks)} notebooks to {args.out}/ "
               f"({report.solutions_removed} solutions removed)")

@@ -56,19 +56,31 @@ def load(name: str) -> pd.DataFrame:
         raise TypeError(f"name must be a string, got {name!r} ({type(name).__name__})")
     if name not in available():
         raise ValueError(f"name must be one of {available()}, got {name!r}")
-    text = _data_dir().joinpath(f"{name}.csv").read_text(encoding="utf-8")
-    return _parse(text, f"{name}.csv")
+    return _parse(_decode(_data_dir().joinpath(f"{name}.csv").read_bytes(), f"{name}.csv"),
+                  f"{name}.csv")
 
 
 def read_csv(path: str | Path) -> pd.DataFrame:
     """Read a CSV file of your own with the same checks as the shipped ones (``source`` column,
-    same number of fields on every line, a source on every row)."""
+    same number of fields on every line, a source on every row). The file must be UTF-8; a
+    byte-order mark at its start (as spreadsheet programs write) is accepted."""
     if not isinstance(path, str | Path):
         raise TypeError(f"path must be a string or a Path, got {path!r} ({type(path).__name__})")
     file = Path(path)
     if not file.is_file():
         raise ValueError(f"path must name an existing file, got {str(path)!r}")
-    return _parse(file.read_text(encoding="utf-8"), file.name)
+    return _parse(_decode(file.read_bytes(), file.name), file.name)
+
+
+def _decode(raw: bytes, filename: str) -> str:
+    """UTF-8 text without a byte-order mark, or a DataError naming the file and the line."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise DataError(f"{filename}, line {line}: not UTF-8 text (byte {raw[error.start]:#04x} "
+                        f"at position {error.start}); save the file as UTF-8 and read it "
+                        f"again") from None
 
 
 def _parse(text: str, filename: str) -> pd.DataFrame:
