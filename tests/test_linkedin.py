@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from connections import frame_of, monthly
 from scipy import stats
 
 from socialmath import attention, linkedin, pareto
@@ -54,7 +55,7 @@ def expected_frame() -> pd.DataFrame:
     })
 
 
-# --- the export as downloaded, and its variants -------------------------------------------------
+# --- the export as downloaded, and its variants ---------------------------------------------------
 
 
 def test_reads_the_export_as_downloaded(tmp_path):
@@ -194,7 +195,7 @@ def test_broken_quoting_names_its_line(tmp_path):
         linkedin.read_connections(write(tmp_path, export_text(rows)))
 
 
-# --- the export .zip -------------------------------------------------------------------------------
+# --- the export .zip ------------------------------------------------------------------------------
 
 
 def make_zip(tmp_path, members: dict[str, str], name="Basic_LinkedInDataExport_01-01-2026.zip"):
@@ -246,7 +247,7 @@ def test_a_damaged_zip(tmp_path):
         linkedin.read_connections(path)
 
 
-# --- files of another kind ---------------------------------------------------------------------
+# --- files of another kind ------------------------------------------------------------------------
 
 
 def test_an_empty_file_says_what_was_expected(tmp_path):
@@ -301,7 +302,7 @@ def test_a_file_too_large_is_refused_with_an_estimate(tmp_path, monkeypatch):
         linkedin.read_connections(path)
 
 
-# --- anonymisation -----------------------------------------------------------------------------------
+# --- anonymisation --------------------------------------------------------------------------------
 
 
 def _frame_text(frame: pd.DataFrame) -> str:
@@ -398,7 +399,7 @@ def test_salted_hash_validates():
     assert linkedin.salted_hash("x", "k" * 100) == linkedin.salted_hash("x", "k" * 100)
 
 
-# --- the synthetic export and the bundled sample ------------------------------------------------------
+# --- the synthetic export and the bundled sample --------------------------------------------------
 
 
 def test_synthetic_export_is_seeded_and_shaped_like_linkedins():
@@ -500,18 +501,7 @@ def test_the_sample_ships_with_the_package():
     assert linkedin.SAMPLE.parent.name == "linkedin" and linkedin.SAMPLE.is_file()
 
 
-# --- analyses ------------------------------------------------------------------------------------
-
-
-def frame_of(dates, companies=None, positions=None) -> pd.DataFrame:
-    n = len(dates)
-    return pd.DataFrame({
-        "company": pd.array(companies if companies is not None else ["Acme"] * n,
-                            dtype="string"),
-        "position": pd.array(positions if positions is not None else ["Engineer"] * n,
-                             dtype="string"),
-        "connected_on": pd.to_datetime(dates),
-    })
+# --- analyses -------------------------------------------------------------------------------------
 
 
 def test_growth_counts_every_month_by_hand():
@@ -665,16 +655,9 @@ def test_attention_fit_is_chapter_ones_model_on_your_size():
         linkedin.attention_fit(10, silent_share=80)
 
 
-def monthly_frame(gains) -> pd.DataFrame:
-    """A network gaining gains[i] connections in month i (from January 2015)."""
-    dates = [pd.Timestamp("2015-01-01") + pd.DateOffset(months=i) + pd.Timedelta(days=day)
-             for i, gain in enumerate(gains) for day in range(gain)]
-    return frame_of(dates)
-
-
 def test_attachment_test_by_hand_against_scipy():
     gains = [3, 1, 2, 4, 6, 9]
-    test = linkedin.attachment_test(monthly_frame(gains))
+    test = linkedin.attachment_test(monthly(gains))
     sizes = np.cumsum(gains)[:-1].astype(float)
     later = np.array(gains[1:], dtype=float)
     assert test.sizes.tolist() == sizes.tolist() and test.gains.tolist() == later.tolist()
@@ -689,10 +672,10 @@ def test_attachment_test_by_hand_against_scipy():
 
 
 def test_steady_growth_reads_as_uniform_and_compounding_growth_as_preferential():
-    assert linkedin.attachment_test(monthly_frame([5] * 60)).verdict == "uniform"
+    assert linkedin.attachment_test(monthly([5] * 60)).verdict == "uniform"
     compounding = [round(2 * 1.08**i) for i in range(60)]
-    assert linkedin.attachment_test(monthly_frame(compounding)).verdict == "preferential"
-    assert linkedin.attachment_test(monthly_frame([3, 2, 4, 3])).verdict == "undecided"
+    assert linkedin.attachment_test(monthly(compounding)).verdict == "preferential"
+    assert linkedin.attachment_test(monthly([3, 2, 4, 3])).verdict == "undecided"
 
 
 @pytest.mark.parametrize("attachment", ["uniform", "preferential"])
@@ -705,11 +688,11 @@ def test_the_test_finds_the_mechanism_that_made_a_synthetic_export(attachment):
 
 def test_attachment_test_needs_three_months():
     with pytest.raises(ValueError, match="at least three calendar months"):
-        linkedin.attachment_test(monthly_frame([2, 3]))
+        linkedin.attachment_test(monthly([2, 3]))
 
 
 def test_snapshot_is_the_network_on_a_past_date():
-    frame = monthly_frame([2, 3, 4, 5])
+    frame = monthly([2, 3, 4, 5])
     snap = linkedin.snapshot(frame, "2015-02-28", minutes_per_day=1)
     assert snap.contacts == 5 and snap.history.total == 14
     assert snap.fit == linkedin.attention_fit(5, minutes_per_day=1)
@@ -718,7 +701,7 @@ def test_snapshot_is_the_network_on_a_past_date():
         linkedin.snapshot(frame, "2014-12-31")
 
 
-# --- privacy helpers ----------------------------------------------------------------------------
+# --- privacy helpers ------------------------------------------------------------------------------
 
 
 def test_describe_source_never_names_the_file(tmp_path):
