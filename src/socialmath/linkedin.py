@@ -942,14 +942,14 @@ def role_family(positions: Sequence[str] | pd.Series) -> pd.Series:
                                                               | np.ndarray):
         raise TypeError(f"positions must be a sequence of strings, got {positions!r}")
     series = pd.Series(positions, dtype="string")
-    lower = series.str.lower()
-    families = pd.Series(pd.NA, index=series.index, dtype="string")
+    distinct = pd.Series(series.dropna().unique(), dtype="string")  # titles repeat a lot
+    lower = distinct.str.lower()
+    families = pd.Series(pd.NA, index=distinct.index, dtype="string")
     for family, pattern in reversed(ROLE_FAMILIES):
-        hit = lower.str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
-        families[hit] = family
-    unmatched = families.isna() & series.notna() & (series.str.strip() != "")
-    families[unmatched.fillna(False).to_numpy(dtype=bool)] = OTHER_ROLE
-    return families
+        families[lower.str.contains(pattern, regex=True).to_numpy(dtype=bool)] = family
+    unmatched = families.isna() & (distinct.str.strip() != "")
+    families[unmatched.to_numpy(dtype=bool)] = OTHER_ROLE
+    return series.map(dict(zip(distinct, families, strict=True))).astype("string")
 
 
 @dataclass(frozen=True, eq=False)
