@@ -696,7 +696,10 @@ def test_snapshot_is_the_network_on_a_past_date():
     snap = linkedin.snapshot(frame, "2015-02-28", minutes_per_day=1)
     assert snap.contacts == 5 and snap.history.total == 14
     assert snap.fit == linkedin.attention_fit(5, minutes_per_day=1)
-    assert snap.company_top_share == pytest.approx(1.0 / 5)  # one company: interpolated
+    assert (snap.companies, snap.company_gini) == (1, 0.0)
+    nobody = frame_of(["2020-01-01", "2021-01-01"], companies=[None, "Acme"])
+    early = linkedin.snapshot(nobody, "2020-06-01")
+    assert early.companies == 0 and math.isnan(early.company_gini)
     with pytest.raises(ValueError, match="as_of must be on or after the first connection"):
         linkedin.snapshot(frame, "2014-12-31")
 

@@ -24,8 +24,9 @@ def test_monthly_bars_are_the_counts_and_the_title_the_pace():
     fig, ax = new_figure()
     bars, line = draw_monthly(ax, GROWTH)
     assert [bar.get_height() for bar in bars] == GROWTH.per_month.tolist()
+    assert {bar.get_width() for bar in bars} == {25.0}  # days: visible bars
     assert line.get_ydata()[-1] == pytest.approx(GROWTH.per_month[-12:].mean())
-    assert ax.get_title() == "Lately about 15.0 new connections a month"
+    assert ax.get_title() == "Busiest month: July 2023, 45 new connections"
 
 
 def test_cumulative_curve_and_the_day_the_capacity_was_outgrown():

@@ -30,8 +30,8 @@ def test_defaults_show_the_whole_sample(explorer, sample):
     assert explorer.result.contacts == linkedin.SAMPLE_SIZE
     expected = linkedin.snapshot(sample, last)
     assert explorer.result.fit == expected.fit
-    assert explorer.artists.title.get_text() == (
-        f"Jun 2025: 750 contacts, {147.8 / 750:.0%} within Dunbar 1993")
+    assert explorer.artists.title.get_text() == ("Jun 2025: 750 contacts, far past Dunbar "
+                                                 "1993's 147.8")
 
 
 def test_the_date_slider_covers_every_month_of_the_history(explorer, sample):
@@ -78,7 +78,8 @@ def test_moving_a_control_updates_the_figure_in_place(explorer):
 def test_the_budget_line_stays_on_the_chart_and_says_when_it_is_off(explorer):
     top = explorer.artists.now.axes.get_ylim()[1]
     assert explorer.artists.budget.get_ydata()[0] <= top  # 15,750 contacts: off the chart
-    assert "15,750 contacts (off the chart)" in explorer.artists.budget_label.get_text()
+    assert explorer.artists.budget_label.get_text() == ("budget full at 15,750 contacts "
+                                                        "(off the chart) ")
     explorer.controls["silent_share"].value = 1.0
     assert "nobody posts" in explorer.artists.budget_label.get_text()
 
@@ -104,9 +105,20 @@ def test_no_position_of_any_control_raises(explorer):
     explorer.figure.canvas.draw()
 
 
+@pytest.mark.parametrize(("contacts", "position"), [
+    (50, "below"), (100.2, "within the band of"), (147.8, "within the band of"), (148, "past"),
+    (231.1, "past"), (232, "far past")])
+def test_titles_place_the_network_against_the_capacity(contacts, position):
+    from socialmath.attention import CAPACITY_DUNBAR_1993
+    from socialmath.plots.linkedin import capacity_position
+
+    assert capacity_position(contacts, CAPACITY_DUNBAR_1993) == position
+
+
 def test_readout_and_plain_text(explorer):
     assert "<b>750</b> contacts" in explorer.readout.value
-    assert explorer.describe_plain() == ("Jun 2025: 750 contacts, 20% within Dunbar 1993, "
+    assert explorer.artists.note.get_text().endswith("companies: 401, Gini 0.40")
+    assert explorer.describe_plain() == ("Jun 2025: 750 contacts, far past Dunbar 1993's 147.8, "
                                          "150 posts a week, 100% readable")
     bundle = explorer._repr_mimebundle_()
     assert bundle["image/png"].startswith("iVBORw0KGgo")

@@ -1139,13 +1139,15 @@ def attachment_test(connections: pd.DataFrame, *, as_of: object = None) -> Attac
 @dataclass(frozen=True, eq=False)
 class Snapshot:
     """The network as it was on ``as_of``: its size, the whole growth curve to compare with, the
-    attention fit at that size, and the share of contacts in the top 20% of companies then."""
+    attention fit at that size, and its companies then (how many, and the Gini index of their
+    sizes; NaN when no contact had a company yet)."""
 
     as_of: pd.Timestamp
     history: Growth
     contacts: int
     fit: AttentionFit
-    company_top_share: float
+    companies: int
+    company_gini: float
 
 
 def snapshot(connections: pd.DataFrame, as_of: object, *,
@@ -1165,8 +1167,7 @@ def snapshot(connections: pd.DataFrame, as_of: object, *,
     fit = attention_fit(max(contacts, 1), capacity=capacity, silent_share=silent_share,
                         posts_per_active=posts_per_active, seconds_per_post=seconds_per_post,
                         minutes_per_day=minutes_per_day)
-    companies = kept["company"].dropna()
-    top_share = (concentration(kept, "company").top_share if companies.size
-                 else math.nan)
+    by_company = (concentration(kept, "company") if kept["company"].notna().any() else None)
     return Snapshot(as_of=stamp, history=history, contacts=contacts, fit=fit,
-                    company_top_share=top_share)
+                    companies=0 if by_company is None else by_company.groups,
+                    company_gini=math.nan if by_company is None else by_company.gini)

@@ -40,12 +40,15 @@ def _month_ends(growth: Growth) -> np.ndarray:
 def draw_monthly(ax: Axes, growth: Growth) -> list:
     """Connections made each month (bars) and their mean over the last twelve months (line)."""
     x = _month_dates(growth)
-    bars = ax.bar(x, growth.per_month, width=25, color=PALETTE["sky"], label="each month")
+    bars = ax.bar(x, growth.per_month, width=np.timedelta64(25, "D"), color=PALETTE["sky"],
+                  label="each month")
     rolling = pd.Series(growth.per_month).rolling(12, min_periods=1).mean().to_numpy()
     (line,) = ax.plot(x, rolling, color=PALETTE["blue"], lw=2,
                       label="mean of the last 12 months")
+    busiest = int(np.argmax(growth.per_month))
+    month = pd.Timestamp(growth.months[busiest])
     label_axes(ax, "month", "new connections",
-               f"Lately about {growth.recent_pace:,.1f} new connections a month")
+               f"Busiest month: {month:%B %Y}, {growth.per_month[busiest]:,} new connections")
     ax.legend(loc="upper left")
     ax.set_ylim(0, max(1, growth.per_month.max()) * 1.15)
     return [bars, line]
@@ -172,23 +175,38 @@ class TimelineArtists:
     budget_label: Text
 
 
+def capacity_position(contacts: int, capacity: Capacity) -> str:
+    """Where a network size stands against a capacity: "below", "within the band of", "past" or
+    "far past" (beyond the top of its interval).
+
+    >>> capacity_position(750, CAPACITY_DUNBAR_1993)
+    'far past'
+    """
+    if contacts > capacity.high:
+        return "far past"
+    if contacts > capacity.estimate:
+        return "past"
+    return "within the band of" if contacts >= capacity.low else "below"
+
+
 def _timeline_title(snap: Snapshot) -> str:
+    capacity = snap.fit.coverage.capacity
     return (f"{snap.as_of:%b %Y}: {format_count(snap.contacts)} contacts, "
-            f"{snap.fit.share_within_capacity:.0%} within {snap.fit.coverage.capacity.name}")
+            f"{capacity_position(snap.contacts, capacity)} {capacity.name}'s "
+            f"{capacity.estimate:g}")
 
 
 def _timeline_note(snap: Snapshot) -> str:
     feed = snap.fit.feed
     limit = feed.contacts_at_budget
     reach = "no limit" if not np.isfinite(limit) else f"{format_count(limit)} contacts"
-    companies = ("n/a" if np.isnan(snap.company_top_share)
-                 else f"{snap.company_top_share:.0%}")
+    gini = "" if np.isnan(snap.company_gini) else f", Gini {snap.company_gini:.2f}"
     minutes = feed.minutes_per_day_needed
     needed = (f"{minutes * 60:.0f} s" if minutes < 1 else f"{format_count(minutes)} min")
     return (f"feed: {format_count(feed.posts_per_week)} posts a week\n"
             f"glance at all: {needed} a day\n"
             f"budget covers {feed.share_readable:.0%} of it, up to {reach}\n"
-            f"top 20% of companies: {companies} of contacts")
+            f"companies: {snap.companies:,}{gini}")
 
 
 def _timeline_top(snap: Snapshot) -> float:
@@ -212,9 +230,10 @@ def draw_timeline(ax: Axes, snap: Snapshot) -> TimelineArtists:
                          fontsize=8, va="bottom", transform=ax.get_yaxis_transform())
     top = _timeline_top(snap)
     budget = ax.axhline(_budget_y(snap, top), color=PALETTE["orange"], lw=2, ls=":")
-    budget_label = ax.text(0.99, _budget_y(snap, top), _budget_text(snap, top),
-                           color=PALETTE["orange"], fontsize=8, ha="right", va="top",
-                           transform=ax.get_yaxis_transform())
+    budget_label = ax.text(0.99, 0, "", color=PALETTE["orange"], fontsize=8, ha="right",
+                           transform=ax.get_yaxis_transform(),
+                           bbox={"fc": "white", "ec": "none", "alpha": 0.8, "pad": 1})
+    _place_budget_label(budget_label, snap, top)
     ax.set_ylim(0, top)
     ax.set_xlim(x[0] - np.timedelta64(31, "D"), x[-1] + np.timedelta64(31, "D"))
     label_axes(ax, "date", "connections", _timeline_title(snap))
@@ -238,9 +257,7 @@ def update_timeline(artists: TimelineArtists, snap: Snapshot) -> None:
     artists.band_label.set_y(capacity.high)
     artists.band_label.set_text(f" {capacity.name}")
     artists.budget.set_ydata([_budget_y(snap, top)] * 2)
-    artists.budget_label.set_y(_budget_y(snap, top))
-    artists.budget_label.set_text(_budget_text(snap, top))
-    artists.budget_label.set_va("top" if _budget_y(snap, top) > top / 2 else "bottom")
+    _place_budget_label(artists.budget_label, snap, top)
     artists.title.set_text(_timeline_title(snap))
     artists.note.set_text(_timeline_note(snap))
 
@@ -250,12 +267,20 @@ def _set_band(band: Rectangle, low: float, high: float) -> None:
     band.set_height(high - low)
 
 
+def _place_budget_label(label: Text, snap: Snapshot, top: float) -> None:
+    """Beside the budget line: under it near the top of the chart, above it lower down."""
+    y = _budget_y(snap, top)
+    label.set_y(y)
+    label.set_text(_budget_text(snap, top))
+    label.set_va("top" if y > top / 2 else "bottom")
+
+
 def _budget_text(snap: Snapshot, top: float) -> str:
     limit = snap.fit.feed.contacts_at_budget
     if not np.isfinite(limit):
-        return "nobody posts: any network fits your reading budget "
+        return "nobody posts: any size fits your budget "
     where = " (off the chart)" if limit > top else ""
-    return f"your feed fills your reading budget at {format_count(limit)} contacts{where} "
+    return f"budget full at {format_count(limit)} contacts{where} "
 
 
 def _budget_y(snap: Snapshot, top: float) -> float:

@@ -14,7 +14,7 @@ import pandas as pd
 from socialmath import linkedin
 from socialmath.attention import CAPACITY_DUNBAR_1993, CAPACITY_GONCALVES_2011, Capacity
 from socialmath.linkedin import Snapshot, snapshot
-from socialmath.plots.linkedin import draw_timeline, update_timeline
+from socialmath.plots.linkedin import capacity_position, draw_timeline, update_timeline
 from socialmath.plots.style import format_count
 from socialmath.widgets.base import Explorer
 
@@ -113,7 +113,8 @@ class NetworkTimelineExplorer(Explorer):
 
     def describe_plain(self) -> str:
         r = self.result
+        capacity = r.fit.coverage.capacity
         return (f"{r.as_of:%b %Y}: {r.contacts:,} contacts, "
-                f"{r.fit.share_within_capacity:.0%} within {r.fit.coverage.capacity.name}, "
-                f"{r.fit.feed.posts_per_week:,.0f} posts a week, "
+                f"{capacity_position(r.contacts, capacity)} {capacity.name}'s "
+                f"{capacity.estimate:g}, {r.fit.feed.posts_per_week:,.0f} posts a week, "
                 f"{r.fit.feed.share_readable:.0%} readable")
