@@ -451,7 +451,8 @@ def test_export_csv_round_trips_through_the_reader():
 
 @pytest.mark.parametrize(("kwargs", "error", "message"), [
     ({"n": 0}, ValueError, "n must be >= 1, got 0"),
-    ({"n": 300_000}, ValueError, "n must be <= 200000"),
+    ({"n": 300_000}, ValueError, "n must be <= 200,000 (LinkedIn caps a network at 30,000), "
+                                 "got 300,000: that many rows would take about 150 MB"),
     ({"n": 10.0}, TypeError, "n must be an integer"),
     ({"n": 10, "seed": -1}, ValueError, "seed must be >= 0"),
     ({"n": 10, "years": 0}, ValueError, "years must be >= 1"),

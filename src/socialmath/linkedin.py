@@ -644,6 +644,8 @@ _POSITIONS = (
     "Customer Success Manager",
 )
 _DOMAIN = "example.com"  # reserved for examples (RFC 2606): no real mailbox
+#: The largest synthetic export made (about 0.5 kB of memory a row, 100 MB in all).
+MAX_SYNTHETIC = 200_000
 #: Monthly growth of the expected new connections under preferential attachment (2.5% a month).
 PREFERENTIAL_GROWTH = 0.025
 
@@ -670,7 +672,11 @@ def synthetic_export(n: int, seed: int | np.random.Generator | None = 0, *, year
     >>> export["Connected On"].iloc[0]  # newest first
     '30 Jun 2025'
     """
-    size = require_integer("n", n, low=1, high=200_000)
+    size = require_integer("n", n, low=1)
+    if size > MAX_SYNTHETIC:
+        raise ValueError(f"n must be <= {MAX_SYNTHETIC:,} (LinkedIn caps a network at 30,000), "
+                         f"got {n:,}: that many rows would take about {size * 0.5e-3:,.0f} MB "
+                         "in memory")
     rng = require_rng("seed", seed)
     span = require_integer("years", years, low=1, high=40)
     if not isinstance(end, str):
