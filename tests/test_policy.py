@@ -320,6 +320,22 @@ def test_decide_from_a_hand_made_table():
     assert decision.winner == "A" and decision.margin == pytest.approx(0.375)
 
 
+def test_absolute_scores_are_the_shares_themselves(chapter):
+    decision = chapter.decide(EQUAL, scale="absolute")
+    summary = chapter.summary()
+    np.testing.assert_allclose(decision.scores["reciprocated"], summary["share_reciprocated"])
+    np.testing.assert_allclose(decision.scores["signal"], 1 - summary["noise_share"])
+    np.testing.assert_allclose(decision.scores["weak_ties"],
+                               summary["moderately_weak"] / summary["moderately_weak"].max())
+    assert decision.scale == "absolute"
+    # on the absolute scale, answering 10% of your contacts instead of 1% gains little
+    heavy = {"reciprocated": 3, "signal": 3, "readable": 1, "reach": 1, "weak_ties": 1}
+    assert chapter.decide(heavy).winner == "cap at 1,000"
+    assert chapter.decide(heavy, scale="absolute").winner == "genuine only"
+    with pytest.raises(ValueError, match="scale"):
+        chapter.decide(EQUAL, scale="log")
+
+
 def test_a_tie_is_reported():
     table = pd.DataFrame({"share_readable": [1.0, 1.0], "share_reciprocated": [0.1, 0.1],
                           "share_within_three": [0.2, 0.2], "moderately_weak": [1, 1],

@@ -43,7 +43,7 @@ def assert_sound(explorer):
 
 def reset(explorer):
     defaults = {**{name: 5 for name in CRITERIA}, "genuine_share": 0.8, "in_field_share": 0.4,
-                "requests_per_month": 100, "cap": 1000, "months": 60}
+                "requests_per_month": 100, "cap": 1000, "months": 60, "scale": "relative"}
     for name, value in defaults.items():
         explorer.controls[name].value = value
 
@@ -129,6 +129,18 @@ def test_every_cap(explorer, cap):
     assert tick_labels == NAMES_AT[cap]
 
 
+@pytest.mark.parametrize("scale", ["relative", "absolute"])
+def test_scale(explorer, scale):
+    reset(explorer)
+    explorer.controls["scale"].value = scale
+    decision = explorer.result.decision
+    assert decision.scale == scale
+    expected = explorer.result.comparison.decide({n: 1 for n in CRITERIA}, scale=scale)
+    assert decision.totals.to_dict() == pytest.approx(expected.totals.to_dict())
+    assert ("100%" in explorer.artists[0].title.get_text()) == (scale == "absolute")
+    assert_sound(explorer)
+
+
 @pytest.mark.parametrize("months", [6, 60, 120])
 def test_months_through_their_range(explorer, months):
     reset(explorer)
@@ -137,11 +149,12 @@ def test_months_through_their_range(explorer, months):
 
 
 def test_corners(explorer):
-    for share in (0.0, 1.0):
+    for scale, share in ((s, g) for s in ("relative", "absolute") for g in (0.0, 1.0)):
         for requests in (0, 500):
             for cap in (CAPS[0], CAPS[-1]):
                 for months in (6, 120):
                     reset(explorer)
+                    explorer.controls["scale"].value = scale
                     explorer.controls["genuine_share"].value = share
                     explorer.controls["in_field_share"].value = 1.0 - share
                     explorer.controls["requests_per_month"].value = requests
@@ -165,6 +178,8 @@ def test_explorer_rejects_bad_defaults():
         PolicyExplorer(weights={"noise": 1})
     with pytest.raises(ValueError, match="months"):
         PolicyExplorer(months=0)
+    with pytest.raises(ValueError, match="scale"):
+        PolicyExplorer(scale="log")
     with pytest.raises(TypeError, match="assumptions"):
         PolicyExplorer(assumptions={"genuine_share": 0.5})
 

@@ -163,7 +163,7 @@ def draw_tradeoffs(ax: Axes, decision: Decision) -> TradeoffArtists:
     ax.set_xticks(range(len(CRITERIA)),
                   [c.label.replace(" ", "\n", 1) for c in CRITERIA.values()], fontsize=8)
     ax.grid(False)
-    label_axes(ax, "", "", "The trade-offs at the horizon\n(darker = closer to the best policy)")
+    label_axes(ax, "", "", "")
     artists = TradeoffArtists(image, texts, ax.title)
     update_tradeoffs(artists, decision)
     return artists
@@ -173,6 +173,9 @@ def update_tradeoffs(artists: TradeoffArtists, decision: Decision) -> None:
     """Show ``decision``'s scores and values in the artists of ``draw_tradeoffs``."""
     scores = decision.scores.to_numpy()
     artists.image.set_data(scores)
+    artists.title.set_text("The trade-offs, policy by policy\n" + (
+        "(darker = closer to the best policy)" if decision.scale == "relative"
+        else "(darker = closer to 100%)"))
     ax = artists.image.axes
     ax.set_yticks(range(len(decision.scores.index)), list(decision.scores.index), fontsize=9)
     for row, policy in enumerate(decision.values.index):
@@ -195,6 +198,9 @@ class DecisionArtists:
 
 
 def _decision_title(decision: Decision) -> str:
+    ranking = decision.ranking
+    if len(ranking) > 1 and decision.margin < 0.005:
+        return f"With your weights, {ranking[0]}\nand {ranking[1]} tie"
     return (f"{decision.winner} wins with your weights\n"
             f"{decision.totals[decision.winner]:.2f}, {decision.margin:.2f} ahead of the next")
 
@@ -210,7 +216,7 @@ def draw_decision(ax: Axes, decision: Decision) -> DecisionArtists:
     ax.set_xlim(0, 1.18)
     ax.invert_yaxis()
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8)
-    label_axes(ax, "score (1 = best on every criterion you weigh)", "", "")
+    label_axes(ax, "", "", "")
     artists = DecisionArtists(segments, totals, ax.title)
     update_decision(artists, decision)
     return artists
@@ -230,4 +236,7 @@ def update_decision(artists: DecisionArtists, decision: Decision) -> None:
         text.set_text(f"{total:.2f}")
     ax = artists.title.axes
     ax.set_yticks(range(len(decision.totals)), list(decision.totals.index), fontsize=9)
+    ax.set_xlabel("total score, 0 to 1 (" + ("1 = best policy on every criterion you weigh)"
+                                             if decision.scale == "relative"
+                                             else "1 = 100% on every criterion you weigh)"))
     artists.title.set_text(_decision_title(decision))

@@ -53,6 +53,7 @@ True
 
 from socialmath.policy.decision import (
     CRITERIA,
+    SCALES,
     Criterion,
     Decision,
     decide,
@@ -84,6 +85,7 @@ __all__ = [
     "CRITERIA",
     "PLATFORM_CAP",
     "RULES",
+    "SCALES",
     "Assumptions",
     "Criterion",
     "Decision",

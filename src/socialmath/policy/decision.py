@@ -1,9 +1,12 @@
 """Scoring connection policies with your own weights: which policy wins, by how much, and why,
 and whether the answer flips when an assumption changes.
 
-Each criterion is "higher is better". A policy's score on a criterion is its value divided by the
-best policy's value on it (1 = as good as the best of the policies compared); its total is the
-weighted mean of its scores, with the weights you choose.
+Each criterion is "higher is better". A policy's score on a criterion is, on the relative scale,
+its value divided by the best policy's value on it (1 = as good as the best of the policies
+compared) or, on the absolute scale, the value itself (a share, from 0 to 1; the number of weak
+ties, which has no natural top, stays relative to the best). Its total is the weighted mean of its
+scores, with the weights you choose. The two scales can rank policies differently: on the
+relative scale answering 10% of your contacts beats answering 1% as clearly as 100% beats 10%.
 
 >>> from socialmath.policy import compare_policies
 >>> decision = compare_policies(months=36, seed=0).decide({"signal": 1})
@@ -27,7 +30,7 @@ from socialmath.policy.simulation import (
     compare_policies,
 )
 
-__all__ = ["CRITERIA", "Criterion", "Decision", "decide", "winner_by_assumption"]
+__all__ = ["CRITERIA", "SCALES", "Criterion", "Decision", "decide", "winner_by_assumption"]
 
 
 # --- deciding -------------------------------------------------------------------------------------
@@ -41,6 +44,9 @@ class Criterion:
     label: str
     meaning: str
 
+
+#: How scores are computed from values (see the module docstring).
+SCALES = ("relative", "absolute")
 
 #: The criteria of the decision, by name. Each is "higher is better" and in [0, 1] before it is
 #: scaled, except ``weak_ties`` (a number of ties).
@@ -70,13 +76,13 @@ def _criterion_values(measures: Mapping[str, float]) -> dict[str, float]:
 class Decision:
     """The policies scored with your weights.
 
-    ``values`` holds each policy's raw value on each criterion; ``scores`` the same divided by the
-    best policy's value on that criterion (1 = as good as the best of the policies compared, 0 =
-    nothing); ``contributions`` the scores times your weights (normalised to add up to 1), and
-    ``totals`` their sums, between 0 and 1.
+    ``values`` holds each policy's raw value on each criterion; ``scores`` the same on the
+    ``scale`` chosen, between 0 and 1 (see the module docstring); ``contributions`` the scores
+    times your weights (normalised to add up to 1), and ``totals`` their sums, between 0 and 1.
     """
 
     month: int
+    scale: str
     weights: dict[str, float]
     values: pd.DataFrame
     scores: pd.DataFrame
@@ -130,10 +136,12 @@ def _criteria_list(gaps: pd.Series, most: int = 2) -> str:
     return " and ".join(items)
 
 
-def decide(summary: pd.DataFrame, weights: Mapping[str, float], month: int = 0) -> Decision:
+def decide(summary: pd.DataFrame, weights: Mapping[str, float], month: int = 0,
+           scale: str = "relative") -> Decision:
     """Score policies from their measures (``summary``: one row per policy, the columns of
     :meth:`NetworkMeasures.as_frame`) with ``weights``, one non-negative number per criterion of
-    :data:`CRITERIA` (missing criteria weigh 0; the weights are normalised to add up to 1).
+    :data:`CRITERIA` (missing criteria weigh 0; the weights are normalised to add up to 1), on the
+    ``scale`` ``"relative"`` (to the best policy) or ``"absolute"``.
 
     >>> table = pd.DataFrame({"share_readable": [1.0, 0.5], "share_reciprocated": [0.1, 0.2],
     ...                       "share_within_three": [0.2, 0.4], "moderately_weak": [100, 50],
@@ -141,11 +149,15 @@ def decide(summary: pd.DataFrame, weights: Mapping[str, float], month: int = 0) 
     >>> d = decide(table, {"readable": 1, "reach": 1})
     >>> d.totals.round(2).to_dict()
     {'A': 0.75, 'B': 0.75}
+    >>> decide(table, {"readable": 1, "reach": 1}, scale="absolute").totals.round(2).to_dict()
+    {'A': 0.6, 'B': 0.45}
     """
     if not isinstance(summary, pd.DataFrame) or summary.empty:
         raise TypeError(f"summary must be a non-empty DataFrame of measures, one row per policy, "
                         f"got {type(summary).__name__}")
     w = _require_weights(weights)
+    if scale not in SCALES:
+        raise ValueError(f"scale must be one of {list(SCALES)}, got {scale!r}")
     required = ["share_readable", "share_reciprocated", "share_within_three", "moderately_weak",
                 "noise_share"]
     missing = [column for column in required if column not in summary.columns]
@@ -154,9 +166,14 @@ def decide(summary: pd.DataFrame, weights: Mapping[str, float], month: int = 0) 
     values = pd.DataFrame([_criterion_values(row) for _, row in summary.iterrows()],
                           index=summary.index)[list(CRITERIA)].astype(float)
     best = values.max(axis=0)
-    scores = values.div(best.where(best > 0, 1.0), axis=1).where(values > 0, 0.0)
+    relative = values.div(best.where(best > 0, 1.0), axis=1).where(values > 0, 0.0)
+    if scale == "relative":
+        scores = relative
+    else:
+        scores = values.clip(0.0, 1.0)
+        scores["weak_ties"] = relative["weak_ties"]
     contributions = scores.mul(pd.Series(w), axis=1)
-    return Decision(month=month, weights=w, values=values, scores=scores,
+    return Decision(month=month, scale=scale, weights=w, values=values, scores=scores,
                     contributions=contributions, totals=contributions.sum(axis=1))
 
 
@@ -180,10 +197,11 @@ def _require_weights(weights: object) -> dict[str, float]:
 def winner_by_assumption(name: str, values: Iterable[float], weights: Mapping[str, float],
                          policies: Sequence[Policy] | None = None, months: int = 60,
                          assumptions: Assumptions | None = None,
-                         seed: int | np.random.Generator | None = 0) -> pd.DataFrame:
-    """Change one assumption through ``values`` and decide again at each: one row per value with
-    the winner, its margin and every policy's total score. Where the winner changes, the
-    answer depends on that assumption.
+                         seed: int | np.random.Generator | None = 0,
+                         scale: str = "relative") -> pd.DataFrame:
+    """Change one assumption through ``values`` and decide again at each (with ``weights`` on
+    ``scale``): one row per value with the winner, its margin and every policy's total score.
+    Where the winner changes, the answer depends on that assumption.
 
     >>> table = winner_by_assumption("genuine_share", [0.5, 0.9], {"signal": 1}, months=12)
     >>> list(table.columns[:2])
@@ -201,7 +219,7 @@ def winner_by_assumption(name: str, values: Iterable[float], weights: Mapping[st
     rows = []
     for value in chosen:
         comparison = compare_policies(policies, months, base.replace(**{name: value}), seed)
-        decision = comparison.decide(weights)
+        decision = comparison.decide(weights, scale=scale)
         rows.append({name: value, "winner": decision.winner, "margin": decision.margin,
                      **decision.totals.to_dict()})
     return pd.DataFrame(rows).set_index(name)

@@ -594,14 +594,15 @@ class PolicyComparison:
         """Every measure of every policy at the end of ``month`` (default: the last)."""
         return pd.DataFrame({run.policy.name: run.at(month) for run in self.runs}).T
 
-    def decide(self, weights: Mapping[str, float], month: int | None = None):
-        """Score the policies at ``month`` (default: the last) with ``weights``: a
+    def decide(self, weights: Mapping[str, float], month: int | None = None,
+               scale: str = "relative"):
+        """Score the policies at ``month`` (default: the last) with ``weights`` on ``scale``: a
         :class:`socialmath.policy.decision.Decision` (see :func:`~socialmath.policy.decide`)."""
         from socialmath.policy.decision import decide
 
         m = self.months if month is None else require_integer("month", month, low=0,
                                                                high=self.months)
-        return decide(self.summary(m), weights, month=m)
+        return decide(self.summary(m), weights, month=m, scale=scale)
 
 
 def _draw_month(rng: np.random.Generator, top_rate: float, a: Assumptions):

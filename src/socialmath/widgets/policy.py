@@ -24,6 +24,7 @@ from socialmath.plots.policy import (
 from socialmath.policy import (
     CRITERIA,
     PLATFORM_CAP,
+    SCALES,
     Assumptions,
     Decision,
     PolicyComparison,
@@ -56,20 +57,20 @@ def _comparison(assumptions: Assumptions, cap: int, months: int, seed: int) -> P
 
 
 class PolicyExplorer(Explorer):
-    """Your weight for each criterion, and the assumptions that matter most (genuine share,
-    in-field share, requests a month, the cap, the horizon) → every policy's value on every
-    criterion, and the score your weights give each policy.
+    """Your weight for each criterion, the scale of the scores, and the assumptions that matter
+    most (genuine share, in-field share, requests a month, the cap, the horizon) → every policy's
+    value on every criterion, and the score your weights give each policy.
 
     Every position is valid: weights run from 0 to 10 (all at 0 counts every criterion the
-    same), shares from 0 to 1, requests from 0 to 500 a month, the cap from 150 to 30,000, the
-    horizon from 6 months to 10 years.
+    same), the scale is relative or absolute, shares from 0 to 1, requests from 0 to 500 a
+    month, the cap from 150 to 30,000, the horizon from 6 months to 10 years.
     """
 
     figsize = (11.0, 4.4)
 
     def __init__(self, weights: dict[str, float] | None = None,
                  assumptions: Assumptions | None = None, cap: int = 1000, months: int = 60,
-                 seed: int = 0) -> None:
+                 scale: str = "relative", seed: int = 0) -> None:
         base = Assumptions() if assumptions is None else assumptions
         chosen = {name: 5 for name in CRITERIA} if weights is None else dict(weights)
         compare_policies(standard_policies(cap), months, base, seed)  # validates the defaults
@@ -78,6 +79,8 @@ class PolicyExplorer(Explorer):
                              f"{sorted(set(chosen) - set(CRITERIA))}")
         if cap not in CAPS:
             raise ValueError(f"cap must be one of {CAPS}, got {cap!r}")
+        if scale not in SCALES:
+            raise ValueError(f"scale must be one of {list(SCALES)}, got {scale!r}")
         self.base = base
         self.seed = seed
         self.artists = None
@@ -87,6 +90,10 @@ class PolicyExplorer(Explorer):
                 value=int(min(max(round(chosen.get(name, 0)), 0), MAX_WEIGHT)), min=0,
                 max=MAX_WEIGHT, description=f"weight: {criterion.label}", style=_STYLE,
                 layout=_LAYOUT)
+        controls["scale"] = widgets.ToggleButtons(
+            options=[("relative to the best", "relative"), ("absolute", "absolute")],
+            value=scale, description="scores", style={"description_width": "190px",
+                                                      "button_width": "110px"})
         controls["genuine_share"] = widgets.FloatSlider(
             value=base.genuine_share, min=0.0, max=1.0, step=0.05, readout_format=".0%",
             description="requests from genuine profiles", style=_STYLE, layout=_LAYOUT)
@@ -106,14 +113,15 @@ class PolicyExplorer(Explorer):
     def subplot_options(self) -> dict:
         return {"ncols": 2}
 
-    def compute(self, genuine_share: float, in_field_share: float, requests_per_month: int,
-                cap: int, months: int, **weights: float) -> PolicyChoice:
+    def compute(self, scale: str, genuine_share: float, in_field_share: float,
+                requests_per_month: int, cap: int, months: int, **weights: float) -> PolicyChoice:
         assumptions = self.base.replace(genuine_share=float(genuine_share),
                                         in_field_share=float(in_field_share),
                                         requests_per_month=float(requests_per_month))
         comparison = _comparison(assumptions, int(cap), int(months), self.seed)
         equal = not any(weights.values())
-        decision = comparison.decide({name: 1.0 for name in CRITERIA} if equal else weights)
+        decision = comparison.decide({name: 1.0 for name in CRITERIA} if equal else weights,
+                                     scale=scale)
         return PolicyChoice(comparison, decision, equal)
 
     def draw(self, axes, result: PolicyChoice) -> None:
@@ -134,4 +142,5 @@ class PolicyExplorer(Explorer):
     def describe_plain(self) -> str:
         d = self.result.decision
         totals = ", ".join(f"{name} {total:.2f}" for name, total in d.totals.items())
-        return f"after {self.result.comparison.months} months -> {totals}; {d.winner} wins"
+        return (f"after {self.result.comparison.months} months, {d.scale} scores -> {totals}; "
+                f"{d.winner} wins")
