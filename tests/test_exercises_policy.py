@@ -109,11 +109,11 @@ def test_flip(chapter):
     no_change = check_flip("genuine_share", 0.8, EQUAL, False)
     assert no_change.correct and "stays" in no_change.message
     result = compare_policies(months=60, seed=0,
-                              assumptions=chapter.assumptions.replace(minutes_per_week=2000))
+                              assumptions=chapter.assumptions.replace(hours_per_week=30))
     flips = result.decide(EQUAL).winner != chapter.decide(EQUAL).winner
-    feedback = check_flip("minutes_per_week", 2000, EQUAL, flips)
+    feedback = check_flip("hours_per_week", 30, EQUAL, flips)
     assert feedback.correct
-    assert not check_flip("minutes_per_week", 2000, EQUAL, not flips).correct
+    assert not check_flip("hours_per_week", 30, EQUAL, not flips).correct
 
 
 @pytest.mark.parametrize(("args", "hint"), [

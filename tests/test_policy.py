@@ -104,7 +104,7 @@ assumption_sets = st.builds(
     start_contacts=st.integers(0, 3000),
     start_in_field_share=st.floats(0, 1),
     requests_per_month=st.floats(0, 300),
-    requests_per_contact=st.floats(0, 0.1),
+    extra_requests_per_contact=st.floats(0, 0.1),
     genuine_share=st.floats(0, 1),
     in_field_share=st.floats(0, 1),
     spam_detection=st.floats(0, 1),
@@ -148,7 +148,7 @@ def test_platform_cap_stops_every_policy():
 
 
 def test_accepted_share_matches_the_expected_acceptance():
-    steady = Assumptions(start_contacts=0, requests_per_month=2000, requests_per_contact=0.0)
+    steady = Assumptions(start_contacts=0, requests_per_month=2000, extra_requests_per_contact=0.0)
     for policy in (accept_everyone(), accept_genuine(), curate_by_field()):
         # about 24,000 requests, below LinkedIn's cap: the standard error of a share is below
         # 0.0033, so 0.015 is more than four standard errors
@@ -161,7 +161,7 @@ def test_accepted_share_matches_the_expected_acceptance():
 def test_a_thinned_stream_arrives_at_its_own_rate():
     # Stuck at its cap, the network keeps one size, so its rate stays 50 + 0.05 x 1,000 = 100 a
     # month while the pool is drawn at 50 + 0.05 x 30,000 = 1,550.
-    stuck = Assumptions(start_contacts=1000, requests_per_month=50, requests_per_contact=0.05)
+    stuck = Assumptions(start_contacts=1000, requests_per_month=50, extra_requests_per_contact=0.05)
     run = simulate_policy(cap_at(1000), months=400, assumptions=stuck, seed=5)
     assert run.accepted.sum() == 0
     # Poisson(100) over 400 months: the mean's standard error is 0.5
@@ -170,7 +170,7 @@ def test_a_thinned_stream_arrives_at_its_own_rate():
 
 
 def test_request_rate_and_capacity_formulas():
-    a = Assumptions(requests_per_month=40, requests_per_contact=0.02, minutes_per_week=60,
+    a = Assumptions(requests_per_month=40, extra_requests_per_contact=0.02, hours_per_week=1,
                     minutes_per_exchange=10, exchanges_per_month=2)
     assert request_rate(500, a) == 50.0
     assert reciprocation_capacity(a) == pytest.approx(60 * 52 / 12 / 20)
@@ -361,12 +361,13 @@ BAD_ASSUMPTIONS = [
     ("start_contacts", -1, ValueError), ("start_contacts", 30_001, ValueError),
     ("start_contacts", 2.5, TypeError), ("start_in_field_share", 1.5, ValueError),
     ("requests_per_month", -1, ValueError), ("requests_per_month", 1e6, ValueError),
-    ("requests_per_contact", 11, ValueError), ("requests_per_contact", float("nan"), ValueError),
+    ("extra_requests_per_contact", 11, ValueError),
+    ("extra_requests_per_contact", float("nan"), ValueError),
     ("genuine_share", 80, ValueError), ("in_field_share", -0.1, ValueError),
     ("spam_detection", "high", TypeError), ("silent_share", 2, ValueError),
     ("posts_per_active", -1, ValueError), ("spam_posts_per_week", None, TypeError),
     ("out_of_field_relevance", 1.1, ValueError), ("seconds_per_post", 0, ValueError),
-    ("minutes_per_day", 2000, ValueError), ("minutes_per_week", -5, ValueError),
+    ("minutes_per_day", 2000, ValueError), ("hours_per_week", -5, ValueError),
     ("minutes_per_exchange", 0, ValueError), ("exchanges_per_month", 0, ValueError),
     ("their_contacts", 0.5, ValueError), ("overlap_in_field", 1.2, ValueError),
     ("overlap_out_of_field", True, TypeError), ("population", 1000, ValueError),
@@ -410,7 +411,7 @@ def test_compare_policies_refuses_bad_input(kwargs, error, match):
 
 
 def test_a_run_too_large_is_refused_with_an_estimate():
-    flood = Assumptions(requests_per_month=100_000, requests_per_contact=10)
+    flood = Assumptions(requests_per_month=100_000, extra_requests_per_contact=10)
     with pytest.raises(ValueError, match=r"about [\d,]+ requests .* MB a month") as error:
         compare_policies(months=600, assumptions=flood)
     assert f"{MAX_REQUESTS:,}" in str(error.value)

@@ -53,6 +53,7 @@ __all__ = [
 PLATFORM_CAP = LINKEDIN_CONNECTION_CAP
 #: Average weeks in a month.
 WEEKS_PER_MONTH = 52.0 / 12.0
+MINUTES_PER_HOUR = 60.0
 #: Longest simulation (months): fifty years.
 MAX_MONTHS = 600
 #: Most requests one simulation may draw (about 1 s of work); larger runs are refused.
@@ -74,8 +75,8 @@ class Assumptions:
     Your network at the start:
         ``start_contacts`` (all genuine), a share ``start_in_field_share`` of them in your field.
     Incoming requests (no published figure found; all assumptions):
-        ``requests_per_month`` arrive whatever your size, plus ``requests_per_contact`` a month
-        for each genuine contact you have (people find you through your contacts). A share
+        ``requests_per_month`` arrive whatever your size, plus ``extra_requests_per_contact`` a
+        month for each genuine contact you have (people find you through your contacts). A share
         ``genuine_share`` of requests come from genuine profiles, a share ``in_field_share`` of
         requests from your field; you spot a share ``spam_detection`` of the fake profiles.
     Your feed (chapter 1):
@@ -85,7 +86,7 @@ class Assumptions:
         ``out_of_field_relevance`` of the others do, none from fake profiles.
         You glance at a post in ``seconds_per_post`` and give the feed ``minutes_per_day``.
     Reciprocation (chapter 4):
-        ``minutes_per_week`` for real exchanges, ``minutes_per_exchange`` each, and a contact you
+        ``hours_per_week`` for real exchanges, ``minutes_per_exchange`` each, and a contact you
         reciprocate with gets ``exchanges_per_month``.
     Reach (chapter 3):
         each genuine contact has ``their_contacts`` contacts, of whom a share ``overlap_in_field``
@@ -108,7 +109,7 @@ class Assumptions:
     start_contacts: int = 500
     start_in_field_share: float = 0.5
     requests_per_month: float = 100.0
-    requests_per_contact: float = 0.03
+    extra_requests_per_contact: float = 0.03
     genuine_share: float = 0.8
     in_field_share: float = 0.4
     spam_detection: float = 0.9
@@ -118,7 +119,7 @@ class Assumptions:
     out_of_field_relevance: float = 0.25
     seconds_per_post: float = 2.0
     minutes_per_day: float = 15.0
-    minutes_per_week: float = 120.0
+    hours_per_week: float = 2.0
     minutes_per_exchange: float = 5.0
     exchanges_per_month: float = 1.0
     their_contacts: float = 500.0
@@ -137,12 +138,13 @@ class Assumptions:
                      "overlap_out_of_field", "mutual_in_field", "mutual_across"):
             require_share(name, getattr(self, name))
         require_number("requests_per_month", self.requests_per_month, low=0, high=100_000)
-        require_number("requests_per_contact", self.requests_per_contact, low=0, high=10)
+        require_number("extra_requests_per_contact", self.extra_requests_per_contact, low=0,
+                       high=10)
         require_number("posts_per_active", self.posts_per_active, low=0, high=1000)
         require_number("spam_posts_per_week", self.spam_posts_per_week, low=0, high=1000)
         require_positive("seconds_per_post", self.seconds_per_post)
         require_number("minutes_per_day", self.minutes_per_day, low=0, high=24 * 60)
-        require_number("minutes_per_week", self.minutes_per_week, low=0, high=7 * 24 * 60)
+        require_number("hours_per_week", self.hours_per_week, low=0, high=7 * 24)
         require_positive("minutes_per_exchange", self.minutes_per_exchange)
         require_positive("exchanges_per_month", self.exchanges_per_month)
         require_number("their_contacts", self.their_contacts, low=1, high=PLATFORM_CAP)
@@ -173,7 +175,7 @@ class Assumptions:
 
 def request_rate(genuine_contacts: float, assumptions: Assumptions | None = None) -> float:
     """Mean number of connection requests a month for a member with ``genuine_contacts``:
-    ``requests_per_month + requests_per_contact x genuine_contacts``.
+    ``requests_per_month + extra_requests_per_contact x genuine_contacts``.
 
     The second term is growth by attachment: the more people know you, the more people find you
     (linear preferential attachment, the mechanism of ``barabasi1999``, seen from one member).
@@ -183,7 +185,7 @@ def request_rate(genuine_contacts: float, assumptions: Assumptions | None = None
     """
     a = _require_assumptions(assumptions)
     contacts = require_number("genuine_contacts", genuine_contacts, low=0, high=PLATFORM_CAP)
-    return a.requests_per_month + a.requests_per_contact * contacts
+    return a.requests_per_month + a.extra_requests_per_contact * contacts
 
 
 def reciprocation_capacity(assumptions: Assumptions | None = None) -> float:
@@ -194,7 +196,8 @@ def reciprocation_capacity(assumptions: Assumptions | None = None) -> float:
     104.0
     """
     a = _require_assumptions(assumptions)
-    return a.minutes_per_week * WEEKS_PER_MONTH / (a.minutes_per_exchange * a.exchanges_per_month)
+    minutes = a.hours_per_week * MINUTES_PER_HOUR * WEEKS_PER_MONTH
+    return minutes / (a.minutes_per_exchange * a.exchanges_per_month)
 
 
 # --- policies -------------------------------------------------------------------------------------
@@ -537,7 +540,7 @@ def compare_policies(policies: Sequence[Policy] | None = None, months: int = 60,
             f"months x request rate would draw about {expected:,.0f} requests "
             f"(the largest rate, at {PLATFORM_CAP:,} contacts, is {top_rate:,.0f} a month; about "
             f"{top_rate * _BYTES_PER_REQUEST / 1e6:,.0f} MB a month); at most {MAX_REQUESTS:,} are "
-            f"allowed: lower months, requests_per_month or requests_per_contact")
+            f"allowed: lower months, requests_per_month or extra_requests_per_contact")
 
     n = len(chosen)
     start_in = int(round(a.start_contacts * a.start_in_field_share))
