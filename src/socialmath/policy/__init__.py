@@ -22,8 +22,8 @@ Each month the model measures what the network does to you, with the course's ea
 * the feed (chapter 1, :mod:`socialmath.attention`): posts a week, minutes a day to glance at them,
   the share a daily budget covers, and the share that is **noise** (posts from fake profiles, and
   the out-of-field posts that do not concern you);
-* reciprocation (chapter 4): the share of your genuine contacts you can still answer, given a
-  weekly time budget and minutes per real exchange;
+* reciprocation (chapter 4): the share of your contacts you can still answer, given a weekly
+  time budget and minutes per real exchange (fake contacts count: their messages take time too);
 * reach (chapter 3, :func:`socialmath.separation.reach_estimate`): people at the 2nd and 3rd
   degree and the share of a population within three steps, with more overlap between the circles
   of in-field contacts than of out-of-field ones;

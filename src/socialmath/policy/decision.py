@@ -54,7 +54,7 @@ CRITERIA: dict[str, Criterion] = {
     "readable": Criterion("readable", "readable feed",
                           "share of the weekly feed your daily budget covers"),
     "reciprocated": Criterion("reciprocated", "answered contacts",
-                              "share of your genuine contacts you can reciprocate with"),
+                              "share of your contacts you can reciprocate with"),
     "reach": Criterion("reach", "three-step reach",
                        "share of the population within three steps of you"),
     "weak_ties": Criterion("weak_ties", "moderately weak ties",

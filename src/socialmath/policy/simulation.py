@@ -357,7 +357,8 @@ def network_measures(in_field, out_of_field, spam=0,
     you. Minutes and the readable share use :func:`socialmath.attention.reading_hours` and
     :func:`socialmath.attention.posts_within_budget`.
 
-    *Reciprocation*: :func:`reciprocation_capacity` over the genuine contacts, at most 1.
+    *Reciprocation*: :func:`reciprocation_capacity` over all contacts, at most 1: a fake contact
+    takes time too, since its messages must be read before you can tell it apart.
 
     *Reach*: :func:`socialmath.separation.reach_estimate` for the genuine contacts, with the
     overlap averaged over them (in-field and out-of-field overlaps weighted by their numbers; the
@@ -399,7 +400,9 @@ def network_measures(in_field, out_of_field, spam=0,
 
     # reciprocation (chapter 4)
     capacity = reciprocation_capacity(a)
-    reciprocated = np.where(genuine > 0, np.minimum(1.0, capacity / np.maximum(genuine, 1)), 1.0)
+    everyone = genuine + fake
+    reciprocated = np.where(everyone > 0, np.minimum(1.0, capacity / np.maximum(everyone, 1)),
+                            1.0)
 
     # reach (chapter 3)
     overlap = np.where(genuine > 0, (inside * a.overlap_in_field + outside * a.overlap_out_of_field)
