@@ -9,9 +9,10 @@ by its **structural virality**, the mean distance between all pairs of people in
 a broadcast (a star, close to 2), high for a long chain of person-to-person passes.
 
 :func:`simulate_cascades` runs many cascades at once on whole arrays: each step takes every
-person reached at the last step in every cascade, draws one random number per contact, and keeps
-the contacts not yet reached in that cascade. Work grows with the contacts of the people reached,
-not with the size of the network, and memory is bounded by running cascades in batches.
+person reached at the last step in every cascade, decides which of their contacts they pass the
+post to, and keeps the contacts not yet reached in that cascade. Only the passes that succeed
+are drawn (as gaps between successes), so work grows with ``p`` times the contacts of the people
+reached, not with the size of the network; memory is bounded by running cascades in batches.
 :func:`cascade_by_loop` is the same process written as a plain loop over a networkx graph: slow and
 readable, the reference the array version is tested and benchmarked against
 (``benchmarks/bench_cascades.py``).
@@ -44,7 +45,7 @@ import numpy as np
 from socialmath._validate import require_integer, require_rng, require_share
 from socialmath.branding.paradox import friendship_paradox
 from socialmath.graphs import Graph, as_graph
-from socialmath.separation import _label_index, _node_index, _row_positions, distance_distribution
+from socialmath.separation import _label_index, _node_index, distance_distribution
 
 __all__ = [
     "MAX_CASCADES",
@@ -195,7 +196,9 @@ def simulate_cascades(graph, p: float, n_cascades: int | None = None, sources=No
             f"take {starts.size * g.n * 16 / 1e9:.1f} GB), got {starts.size:,} cascades on "
             f"{g.n:,} people: run fewer cascades, or without keep_trees")
     batch = max(1, _BATCH_CELLS // g.n)
-    parts = [_simulate_batch(g, share, starts[i:i + batch], depth_kept, rng, bool(keep_trees))
+    degree = g.degrees
+    parts = [_simulate_batch(g, degree, share, starts[i:i + batch], depth_kept, rng,
+                             bool(keep_trees))
              for i in range(0, starts.size, batch)]
     return Cascades(
         p=share, n_nodes=g.n, sources=starts,
@@ -230,7 +233,7 @@ def _cascade_sources(g: Graph, labels: list | None, n_cascades, sources,
     return np.array([_node_index(g, index, node, "sources") for node in nodes], dtype=np.int64)
 
 
-def _simulate_batch(g: Graph, p: float, starts: np.ndarray, hops: int,
+def _simulate_batch(g: Graph, degree: np.ndarray, p: float, starts: np.ndarray, hops: int,
                     rng: np.random.Generator, keep_trees: bool) -> dict:
     """Cascades from ``starts``, all at once. Each reached person is a record (cascade, node,
     record of the person who passed it on); records are stored level by level (hop by hop)."""
@@ -242,7 +245,7 @@ def _simulate_batch(g: Graph, p: float, starts: np.ndarray, hops: int,
     cascades, nodes, parents = [front_cascade], [front_node], [np.full(count, -1, np.int64)]
     levels = [0, count]  # records of hop h are levels[h] .. levels[h + 1]
     while front_node.size:
-        found = _step(g, p, front_cascade, front_node, levels[-2], reached, rng)
+        found = _step(g, degree, p, front_cascade, front_node, levels[-2], reached, rng)
         if found[0].size == 0:
             break
         front_cascade, front_node, parent = found
@@ -272,27 +275,28 @@ def _simulate_batch(g: Graph, p: float, starts: np.ndarray, hops: int,
             "virality": _virality(cascade, parent, levels, sizes), "trees": trees}
 
 
-def _step(g: Graph, p: float, front_cascade: np.ndarray, front_node: np.ndarray,
-          first_record: int, reached: np.ndarray, rng: np.random.Generator
-          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _step(g: Graph, degree: np.ndarray, p: float, front_cascade: np.ndarray,
+          front_node: np.ndarray, first_record: int, reached: np.ndarray,
+          rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Everyone newly reached from the frontier: (cascade, node, parent record) arrays.
 
-    The frontier's records are ``first_record .. first_record + len(front_node)``. Contacts are
-    examined in chunks of at most ``_ARC_CHUNK``; a person reached twice in the same step keeps
-    one of the passes (the first in (cascade, node) order)."""
-    degrees = g.degrees[front_node]
+    The frontier's contacts, end to end, are numbered ``0 .. A-1``; each is a live pass with
+    probability ``p``. Only the live ones are drawn (:func:`_live_positions`) and located in the
+    neighbour lists, so a step costs about ``p A`` operations, not ``A``. The frontier's records
+    are ``first_record .. first_record + len(front_node)``. Contacts are taken in chunks of at
+    most ``_ARC_CHUNK``; a person reached twice in the same step keeps one of the passes (the
+    first in (cascade, node) order)."""
+    degrees = degree[front_node]
     ends = np.cumsum(degrees)
     found_cascade, found_node, found_parent = [], [], []
     start = 0
     while start < front_node.size:
-        already = ends[start - 1] if start else 0
-        stop = max(start + 1, int(np.searchsorted(ends, already + _ARC_CHUNK, side="right")))
-        rows = front_node[start:stop]
-        contact = g.indices[_row_positions(g, rows)]
-        owner = np.repeat(np.arange(start, stop), degrees[start:stop])
-        if p < 1.0:
-            live = rng.random(contact.size) < p
-            contact, owner = contact[live], owner[live]
+        before = int(ends[start - 1]) if start else 0
+        stop = max(start + 1, int(np.searchsorted(ends, before + _ARC_CHUNK, side="right")))
+        position = _live_positions(int(ends[stop - 1]) - before, p, rng) + before
+        owner = np.searchsorted(ends, position, side="right")  # frontier index of each pass
+        offset = position - (ends[owner] - degrees[owner])
+        contact = g.indices[g.indptr[front_node[owner]] + offset]
         key = front_cascade[owner] * g.n + contact
         fresh = ~reached[key]
         key, owner = key[fresh], owner[fresh]
@@ -304,6 +308,22 @@ def _step(g: Graph, p: float, front_cascade: np.ndarray, front_node: np.ndarray,
         start = stop
     return (np.concatenate(found_cascade), np.concatenate(found_node),
             np.concatenate(found_parent))
+
+
+def _live_positions(count: int, p: float, rng: np.random.Generator) -> np.ndarray:
+    """The positions ``0 .. count-1`` that succeed in ``count`` independent trials of
+    probability ``p``, drawn as gaps between successes (geometric), in order."""
+    if count == 0 or p == 0.0:
+        return np.zeros(0, dtype=np.int64)
+    if p == 1.0:
+        return np.arange(count, dtype=np.int64)
+    expected = count * p
+    draws = int(expected + 6.0 * np.sqrt(expected) + 16)
+    positions = np.cumsum(rng.geometric(p, size=draws)) - 1
+    while positions[-1] < count:  # rare: more successes than 6 standard deviations above
+        more = np.cumsum(rng.geometric(p, size=draws)) + positions[-1]
+        positions = np.concatenate([positions, more])
+    return positions[:np.searchsorted(positions, count)]
 
 
 def _virality(cascade: np.ndarray, parent: np.ndarray, levels: list[int],
