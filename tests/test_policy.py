@@ -179,6 +179,17 @@ def test_request_rate_and_capacity_formulas():
     assert expected_acceptance(cap_at(10)) == expected_acceptance(accept_genuine())
 
 
+def test_reciprocation_is_chapter_fours():
+    from socialmath.branding import reciprocation
+
+    a = Assumptions(hours_per_week=3, minutes_per_exchange=4, exchanges_per_month=2)
+    chapter_four = reciprocation(hours_per_week=3, minutes_per_exchange=4, exchanges_per_month=2)
+    assert reciprocation_capacity(a) == chapter_four.capacity
+    counts = np.array([10, 100, 1000, 20_000])
+    np.testing.assert_allclose(network_measures(counts // 2, counts - counts // 2, 0, a)
+                               .share_reciprocated, chapter_four.reciprocated_share(counts))
+
+
 def test_policies_accept_what_their_rule_says():
     genuine = np.array([True, True, False, False])
     in_field = np.array([True, False, True, False])

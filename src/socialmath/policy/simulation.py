@@ -25,6 +25,7 @@ from socialmath._validate import (
     require_share,
 )
 from socialmath.attention import LINKEDIN_CONNECTION_CAP, posts_within_budget, reading_hours
+from socialmath.branding.tipping import Reciprocation, reciprocation
 from socialmath.separation import reach_estimate
 
 __all__ = [
@@ -51,9 +52,6 @@ __all__ = [
 
 #: No policy goes past LinkedIn's cap on first-degree connections (``linkedincap``).
 PLATFORM_CAP = LINKEDIN_CONNECTION_CAP
-#: Average weeks in a month.
-WEEKS_PER_MONTH = 52.0 / 12.0
-MINUTES_PER_HOUR = 60.0
 #: Longest simulation (months): fifty years.
 MAX_MONTHS = 600
 #: Most requests one simulation may draw (about 1 s of work); larger runs are refused.
@@ -170,15 +168,17 @@ class Assumptions:
         return dataclasses.replace(self, **changes)
 
 
-# --- what chapter 4 provides: growth of requests and reciprocation capacity ---------------------
+# --- growth of requests, and reciprocation (chapter 4) -------------------------------------------
 
 
 def request_rate(genuine_contacts: float, assumptions: Assumptions | None = None) -> float:
     """Mean number of connection requests a month for a member with ``genuine_contacts``:
     ``requests_per_month + extra_requests_per_contact x genuine_contacts``.
 
-    The second term is growth by attachment: the more people know you, the more people find you
-    (linear preferential attachment, the mechanism of ``barabasi1999``, seen from one member).
+    This is chapter 4's mixed attachment (:func:`socialmath.branding.grow_network`) seen from one
+    member: newcomers who attach uniformly reach you at a rate that does not depend on your size
+    (the first term); those who attach in proportion to contacts reach you in proportion to yours
+    (the second term, the rich get richer of ``barabasi1999``).
 
     >>> request_rate(1000)
     130.0
@@ -188,16 +188,21 @@ def request_rate(genuine_contacts: float, assumptions: Assumptions | None = None
     return a.requests_per_month + a.extra_requests_per_contact * contacts
 
 
+def _reciprocation(a: Assumptions) -> Reciprocation:
+    return reciprocation(hours_per_week=a.hours_per_week,
+                         minutes_per_exchange=a.minutes_per_exchange,
+                         exchanges_per_month=a.exchanges_per_month)
+
+
 def reciprocation_capacity(assumptions: Assumptions | None = None) -> float:
-    """How many contacts you can reciprocate with: the minutes you give real exchanges in a month
+    """How many contacts you can reciprocate with: chapter 4's reciprocation capacity
+    (:func:`socialmath.branding.reciprocation`), the minutes you give real exchanges in a month
     divided by the minutes each reciprocated contact takes in that month.
 
     >>> round(reciprocation_capacity(), 1)  # 2 h a week, 5 min an exchange, one a month
     104.0
     """
-    a = _require_assumptions(assumptions)
-    minutes = a.hours_per_week * MINUTES_PER_HOUR * WEEKS_PER_MONTH
-    return minutes / (a.minutes_per_exchange * a.exchanges_per_month)
+    return _reciprocation(_require_assumptions(assumptions)).capacity
 
 
 # --- policies -------------------------------------------------------------------------------------
@@ -357,8 +362,9 @@ def network_measures(in_field, out_of_field, spam=0,
     you. Minutes and the readable share use :func:`socialmath.attention.reading_hours` and
     :func:`socialmath.attention.posts_within_budget`.
 
-    *Reciprocation*: :func:`reciprocation_capacity` over all contacts, at most 1: a fake contact
-    takes time too, since its messages must be read before you can tell it apart.
+    *Reciprocation*: chapter 4's reciprocated share, :func:`reciprocation_capacity` over all
+    contacts, at most 1: a fake contact takes time too, since its messages must be read before
+    you can tell it apart.
 
     *Reach*: :func:`socialmath.separation.reach_estimate` for the genuine contacts, with the
     overlap averaged over them (in-field and out-of-field overlaps weighted by their numbers; the
@@ -399,10 +405,9 @@ def network_measures(in_field, out_of_field, spam=0,
                         1.0)
 
     # reciprocation (chapter 4)
-    capacity = reciprocation_capacity(a)
-    everyone = genuine + fake
-    reciprocated = np.where(everyone > 0, np.minimum(1.0, capacity / np.maximum(everyone, 1)),
-                            1.0)
+    keeping_up = _reciprocation(a)
+    capacity = keeping_up.capacity
+    reciprocated = np.asarray(keeping_up.reciprocated_share(genuine + fake), dtype=float)
 
     # reach (chapter 3)
     overlap = np.where(genuine > 0, (inside * a.overlap_in_field + outside * a.overlap_out_of_field)
