@@ -8,7 +8,8 @@
 from socialmath.widgets.attention import FeedExplorer
 from socialmath.widgets.base import Explorer
 from socialmath.widgets.pareto import ParetoExplorer
+from socialmath.widgets.policy import PolicyExplorer
 from socialmath.widgets.separation import SmallWorldExplorer, YourNetworkExplorer
 
-__all__ = ["Explorer", "FeedExplorer", "ParetoExplorer", "SmallWorldExplorer",
+__all__ = ["Explorer", "FeedExplorer", "ParetoExplorer", "PolicyExplorer", "SmallWorldExplorer",
            "YourNetworkExplorer"]
