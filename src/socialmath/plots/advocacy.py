@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullLocator
 
 from socialmath.pareto import ALPHA_80_20, lorenz_curve, lorenz_pareto
 from socialmath.plots.style import PALETTE, format_count, label_axes
@@ -130,6 +130,7 @@ def draw_reach_curves(ax: Axes, curves: dict[str, np.ndarray], followers: float,
     """
     if log:
         ax.set_yscale("log")
+        ax.yaxis.set_minor_locator(NullLocator())  # decades are enough, and cheaper to redraw
     lines, labels = {}, {}
     for name, values in curves.items():
         k = np.arange(len(values))
