@@ -417,3 +417,144 @@ def test_bad_input_names_the_parameter(call, error, name):
 def test_module_exports_what_it_documents():
     for name in advocacy.__all__:
         assert hasattr(advocacy, name), name
+
+
+# --- cascades -----------------------------------------------------------------------------------
+
+
+def _sizes_per_sample(draws, seeds, exclude=()):
+    """Reach of the union of the seeds' cascades in each sample, by sets of labels."""
+    counted = np.ones(draws.graph.n, dtype=bool)
+    counted[list(exclude)] = False
+    values = []
+    for row in draws.component:
+        hit = set(row[list(seeds)].tolist())
+        values.append(int(np.isin(row[counted], list(hit)).sum()))
+    return np.array(values, dtype=float)
+
+
+@pytest.mark.parametrize("p", [0.2, 0.5, 0.9])
+def test_cascades_match_closed_forms_on_a_path_and_a_triangle(p):
+    samples = 20_000
+    bound = 4 * 3 / (2 * math.sqrt(samples))   # 4 standard errors at most, values in [0, 3]
+    path = advocacy.cascade_samples(nx.path_graph(3), p, samples=samples, seed=1)
+    assert advocacy.cascade_reach(path, [0]) == pytest.approx(1 + p + p * p, abs=bound)
+    triangle = advocacy.cascade_samples(nx.complete_graph(3), p, samples=samples, seed=2)
+    other = p + (1 - p) * p * p   # directly, or through the third person
+    assert advocacy.cascade_reach(triangle, [0]) == pytest.approx(1 + 2 * other, abs=bound)
+    assert advocacy.cascade_reach(triangle, [0], exclude=[0]) == pytest.approx(2 * other,
+                                                                              abs=bound)
+
+
+def test_cascades_at_p_0_and_1_are_exact():
+    graph = nx.union(nx.path_graph(4), nx.cycle_graph(["a", "b", "c"]))
+    none = advocacy.cascade_samples(graph, 0.0, samples=3)
+    assert advocacy.cascade_curve(none, [0, "a", 3], exclude=[3]).tolist() == [0, 1, 2, 2]
+    every = advocacy.cascade_samples(graph, 1.0, samples=3)
+    assert advocacy.cascade_curve(every, [0, 2, "b"]).tolist() == [0, 4, 4, 7]
+    assert "p=1" in repr(every) and every.samples == 3
+
+
+def test_cascades_agree_with_chapter_4_simulation():
+    """One seed: the live-edge draws and chapter 4's independent cascades give the same mean
+    size, within 4 standard errors of the difference."""
+    from socialmath.branding import critical_probability, simulate_cascades
+    from socialmath.graphs import barabasi_albert
+    g = barabasi_albert(2000, 3, seed=3)
+    p = 0.8 * critical_probability(g)
+    for source in (0, 17, 1999):
+        simulated = simulate_cascades(g, p, sources=[source] * 3000, seed=4).sizes
+        draws = advocacy.cascade_samples(g, p, samples=3000, seed=5)
+        drawn = _sizes_per_sample(draws, [source])
+        assert drawn.mean() == pytest.approx(advocacy.cascade_reach(draws, [source]))
+        spread = math.sqrt(simulated.var(ddof=1) / simulated.size + drawn.var(ddof=1) /
+                           drawn.size)
+        assert abs(simulated.mean() - drawn.mean()) < 4 * spread
+
+
+def independent_cascade(graph: nx.Graph, seeds, p, rng) -> set:
+    """Kempe's process with several seeds: each new sharer tries each contact once."""
+    active, frontier = set(seeds), list(seeds)
+    while frontier:
+        fresh = []
+        for person in frontier:
+            for contact in graph.neighbors(person):
+                if contact not in active and rng.random() < p:
+                    active.add(contact)
+                    fresh.append(contact)
+        frontier = fresh
+    return active
+
+
+def test_several_seeds_agree_with_a_plain_loop():
+    graph = nx.karate_club_graph()
+    seeds, p, runs = [0, 33, 16], 0.15, 4000
+    rng = np.random.default_rng(6)
+    loop = np.array([len(independent_cascade(graph, seeds, p, rng) - {0}) for _ in range(runs)],
+                    dtype=float)
+    draws = advocacy.cascade_samples(graph, p, samples=runs, seed=7)
+    drawn = _sizes_per_sample(draws, seeds, exclude=[0])
+    assert advocacy.cascade_reach(draws, seeds, exclude=[0]) == pytest.approx(drawn.mean())
+    spread = math.sqrt(loop.var(ddof=1) / runs + drawn.var(ddof=1) / runs)
+    assert abs(loop.mean() - drawn.mean()) < 4 * spread
+
+
+@pytest.mark.parametrize("graph", tiny_graphs()[:5], ids=lambda g: f"{g.number_of_edges()} edges")
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_greedy_cascades_reach_at_least_63_percent_of_the_best_on_the_same_draws(graph, k):
+    draws = advocacy.cascade_samples(graph, 0.3, samples=200, seed=8)
+    best = max(_sizes_per_sample(draws, chosen).mean()
+               for chosen in combinations(graph.nodes(), k))
+    found = best_ambassadors(graph, k=k, cascades=draws)
+    assert found.total == pytest.approx(best)
+    greedy = choose_ambassadors(graph, k=k, cascades=draws)
+    assert best * GREEDY_BOUND - 1e-9 <= greedy.total <= best + 1e-9
+    assert greedy.reach.tolist() == pytest.approx(
+        advocacy.cascade_curve(draws, greedy.ambassadors).tolist())
+
+
+def test_greedy_cascades_beat_hubs_that_share_an_audience():
+    # Two hubs inside one dense circle, a smaller hub in a circle of its own: the hubs' cascades
+    # overlap, so the second hub adds little; greedy takes the other circle instead.
+    circle = nx.complete_graph(12)
+    other = nx.relabel_nodes(nx.complete_graph(9), lambda v: v + 100)
+    graph = nx.union(circle, other)
+    graph.add_edges_from((0, v) for v in range(200, 215))
+    graph.add_edges_from((1, v) for v in range(200, 215))
+    graph.add_edges_from((100, v) for v in range(300, 305))
+    chosen_on = advocacy.cascade_samples(graph, 0.3, samples=300, seed=9)
+    judged_on = advocacy.cascade_samples(graph, 0.3, samples=3000, seed=10)
+    greedy = choose_ambassadors(graph, k=2, cascades=chosen_on)
+    hubs = choose_ambassadors(graph, k=2, rule="most-connected", cascades=chosen_on)
+    assert hubs.ambassadors == (0, 1) and 100 in greedy.ambassadors
+    assert advocacy.cascade_reach(judged_on, greedy.ambassadors) > 1.2 * advocacy.cascade_reach(
+        judged_on, hubs.ambassadors)
+
+
+@pytest.mark.parametrize("call, error, name", [
+    (lambda: advocacy.cascade_samples(PATH, 1.5), ValueError, "p"),
+    (lambda: advocacy.cascade_samples(PATH, "0.5"), TypeError, "p"),
+    (lambda: advocacy.cascade_samples(PATH, 0.5, samples=0), ValueError, "samples"),
+    (lambda: advocacy.cascade_samples(PATH, 0.5, samples=2.0), TypeError, "samples"),
+    (lambda: advocacy.cascade_samples(PATH, 0.5, samples=10**7), ValueError, "samples"),
+    (lambda: advocacy.cascade_samples(nx.Graph(), 0.5), ValueError, "graph"),
+    (lambda: advocacy.cascade_samples(PATH, 0.5, seed=-1), ValueError, "seed"),
+    (lambda: advocacy.cascade_reach("draws", [0]), TypeError, "cascades"),
+    (lambda: advocacy.cascade_reach(advocacy.cascade_samples(PATH, 0.5), [9]), ValueError,
+     "ambassadors"),
+    (lambda: advocacy.cascade_curve(advocacy.cascade_samples(PATH, 0.5), [0], exclude=[7]),
+     ValueError, "exclude"),
+    (lambda: choose_ambassadors(PATH, k=1, cascades="draws"), TypeError, "cascades"),
+    (lambda: choose_ambassadors(PATH, k=1, followers=[0],
+                                cascades=advocacy.cascade_samples(PATH, 0.5)), ValueError,
+     "followers"),
+    (lambda: choose_ambassadors(nx.path_graph(6), k=1,
+                                cascades=advocacy.cascade_samples(PATH, 0.5)), ValueError,
+     "cascades"),
+    (lambda: best_ambassadors(nx.path_graph(60), k=10,
+                              cascades=advocacy.cascade_samples(nx.path_graph(60), 0.5)),
+     ValueError, "combinations"),
+])
+def test_bad_cascade_input_names_the_parameter(call, error, name):
+    with pytest.raises(error, match=name):
+        call()
