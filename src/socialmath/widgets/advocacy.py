@@ -115,8 +115,8 @@ class ProgrammeExplorer(Explorer):
                 description="contacts per ambassador", style=_STYLE, layout=_LAYOUT),
             "population": widgets.FloatLogSlider(
                 value=min(max(population, POPULATION_RANGE[0]), POPULATION_RANGE[1]), base=10,
-                min=np.log10(POPULATION_RANGE[0]), max=np.log10(POPULATION_RANGE[1]), step=0.25,
-                readout_format=".2g", description="pool of people", style=_STYLE,
+                min=np.log10(POPULATION_RANGE[0]), max=np.log10(POPULATION_RANGE[1]), step=0.1,
+                readout_format=",.0f", description="pool of people", style=_STYLE,
                 layout=_LAYOUT),
             "rate_ratio": widgets.FloatSlider(
                 value=min(max(rate_ratio, RATE_RANGE[0]), RATE_RANGE[1]), min=RATE_RANGE[0],
