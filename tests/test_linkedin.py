@@ -455,7 +455,7 @@ def test_export_csv_round_trips_through_the_reader():
                                  "got 300,000: that many rows would take about 150 MB"),
     ({"n": 10.0}, TypeError, "n must be an integer"),
     ({"n": 10, "seed": -1}, ValueError, "seed must be >= 0"),
-    ({"n": 10, "years": 0}, ValueError, "years must be >= 1"),
+    ({"n": 10, "years": 0}, ValueError, "years must be in [1, 40], got 0"),
     ({"n": 10, "end": "soon"}, ValueError, "end must be a date"),
     ({"n": 10, "end": 2024}, TypeError, "end must be a date string"),
     ({"n": 10, "attachment": "viral"}, ValueError, "attachment must be 'uniform' or "
@@ -470,7 +470,7 @@ def test_synthetic_export_validates(kwargs, error, message):
 def test_export_csv_validates():
     with pytest.raises(TypeError, match="export must be a DataFrame with the columns"):
         linkedin.export_csv(pd.DataFrame({"a": [1]}))
-    with pytest.raises(ValueError, match="blank_rows must be >= 0"):
+    with pytest.raises(ValueError, match=re.escape("blank_rows must be in [0, 1000], got -1")):
         linkedin.export_csv(linkedin.synthetic_export(3, seed=0), blank_rows=-1)
 
 
@@ -539,7 +539,7 @@ def test_growth_at_and_beyond_the_cap():
 
 
 @pytest.mark.parametrize(("kwargs", "error", "message"), [
-    ({"window": 0}, ValueError, "window must be >= 1"),
+    ({"window": 0}, ValueError, "window must be in [1, 1200], got 0"),
     ({"cap": 0}, ValueError, "cap must be >= 1"),
     ({"as_of": "2023-12-31"}, ValueError, "as_of must be on or after the first connection "
                                           "(15 Jan 2024), got 31 Dec 2023"),
