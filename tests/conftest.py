@@ -26,8 +26,11 @@ def _free_port() -> int:
 class LabServer:
     """A JupyterLab started by scripts/start-lab.sh, with its address, token and log."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, mode: list[str] | None = None) -> None:
+        """``mode`` comes before the port on start-lab.sh's command line: by default a learner's
+        working copy made in ``tmp``, as `make lab` makes one in my-notebooks/."""
         self.port = _free_port()
+        mode = ["--root", str(tmp / "my-notebooks")] if mode is None else mode
         self.runtime = tmp / "runtime"
         self.log_path = tmp / "lab.log"
         env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(self.runtime), "BROWSER": "true",
@@ -35,7 +38,7 @@ class LabServer:
         self._log = self.log_path.open("w")
         self.process = subprocess.Popen(
             # The browser test drives JupyterLab's commands, which it exposes on request.
-            ["bash", "scripts/start-lab.sh", str(self.port),
+            ["bash", "scripts/start-lab.sh", *mode, str(self.port),
              "--LabApp.expose_app_in_browser=True"], cwd=ROOT, env=env,
             stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
         self.info = self._wait_for_server_info(timeout=90)
@@ -75,3 +78,4 @@ def lab_server(tmp_path_factory):
     server = LabServer(tmp_path_factory.mktemp("lab"))
     yield server
     server.stop()
+

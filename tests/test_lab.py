@@ -1,4 +1,5 @@
-"""`make lab` starts JupyterLab on 127.0.0.1 with a token, in notebooks/; both notebooks open."""
+"""`make lab` starts JupyterLab on 127.0.0.1 with a token, in the learner's working copy; a busy
+port is reported, not silently replaced; both notebooks open."""
 
 import json
 import os
@@ -23,7 +24,7 @@ def test_server_listens_on_localhost_only_with_a_token(lab_server):
     assert info["hostname"] == "127.0.0.1"
     assert "127.0.0.1" in info["url"]
     assert len(info["token"]) >= 32
-    assert info["root_dir"].endswith("notebooks")
+    assert info["root_dir"].endswith("my-notebooks")
 
 
 def test_requests_without_the_token_are_refused(lab_server):
@@ -64,3 +65,29 @@ def test_lab_never_fetches_news_or_update_checks(lab_server):
     assert status == 200
     assert defaults["fetchNews"]["default"] == "false"
     assert defaults["checkForUpdates"]["default"] is False
+
+
+def test_a_busy_port_is_reported_with_the_way_out(tmp_path):
+    import socket
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            ["bash", "scripts/start-lab.sh", "--root", str(tmp_path / "copy"), str(port)],
+            cwd=root, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr
+    assert "make lab PORT=" in result.stderr
+    assert "Starting JupyterLab" not in result.stdout  # it never pretends to start elsewhere
+
+
+def test_lab_never_moves_to_another_port_by_itself():
+    from pathlib import Path
+
+    script = (Path(__file__).resolve().parents[1] / "scripts" / "start-lab.sh").read_text()
+    assert "--ServerApp.port_retries=0" in script
