@@ -16,6 +16,7 @@ To serve another library: add it to package.json, run ``npm install --package-lo
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -54,6 +55,13 @@ def _npm() -> str:
 
 def install() -> Path:
     """Make ``_build/js-assets/static`` hold the files listed in ``book/js/assets.json``."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(OUT.parent / "js-assets.lock", "w") as lock:  # two builds at once wait in turn
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _install()
+
+
+def _install() -> Path:
     stamp = OUT / ".fingerprint"
     fingerprint = _fingerprint()
     if stamp.exists() and stamp.read_text() == fingerprint and STATIC.is_dir():

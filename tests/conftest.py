@@ -79,3 +79,43 @@ def lab_server(tmp_path_factory):
     yield server
     server.stop()
 
+
+@pytest.fixture(scope="session")
+def build_book():
+    """Build the site the way `make book` does: ``build_book(out[, config])`` -> its html folder."""
+    import sys
+
+    def build(out: Path, config: Path = ROOT / "book" / "_config.yml") -> Path:
+        subprocess.run([sys.executable, "scripts/js_assets.py"], cwd=ROOT, check=True,
+                       timeout=600)
+        jupyter_book = Path(sys.executable).with_name("jupyter-book")
+        result = subprocess.run(
+            [str(jupyter_book), "build", ".", "--config", str(config), "--toc",
+             "book/_toc.yml", "-W", "-n", "--keep-going", "--path-output", str(out)],
+            cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        return out / "_build" / "html"
+
+    return build
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright: skipped without it, required under CI=true."""
+    if not CHROMIUM.exists():
+        reason = f"Chromium not found at {CHROMIUM} (Debian package 'chromium')"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}: browser tests are required under CI")
+        pytest.skip(reason)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"])
+        yield chromium
+        chromium.close()

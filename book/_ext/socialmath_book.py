@@ -33,9 +33,9 @@ NOTE_CLASS = "sm-static-explorer-note"
 # -- bibliography --------------------------------------------------------------------------------
 def _names(entry) -> str:
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
-    last = [Text(*person.rich_prelast_names, *person.rich_last_names).render_as("text")
+    last = [" ".join(Text.from_latex(part).render_as("text")
+                     for part in person.prelast_names + person.last_names)
             for person in persons]
-    last = [" ".join(name.split()) for name in last]
     if not last:
         return entry.fields.get("organization", entry.fields.get("title", "Anonymous"))
     if len(last) == 1:
@@ -50,7 +50,8 @@ class AuthorYearLabels(BaseLabelStyle):
 
     def format_labels(self, sorted_entries):
         for entry in sorted_entries:
-            yield f"{_names(entry)}, {entry.fields.get('year', 'n.d.')}"
+            year = Text.from_latex(entry.fields.get("year", "n.d.")).render_as("text")
+            yield f"{_names(entry)}, {year}"
 
 
 class AuthorYearStyle(PlainStyle):
@@ -65,7 +66,10 @@ register_plugin("pybtex.style.formatting", "socialmath_author_year", AuthorYearS
 # -- launch buttons ------------------------------------------------------------------------------
 def _launch_buttons_need_a_repository(app: Sphinx, config) -> None:
     options = config.html_theme_options
+    # An empty mode makes the theme log "Got invalid theme mode" on a reader's first visit.
+    config.html_context.setdefault("default_mode", "auto")
     if options.get("repository_url"):
+        options["use_repository_button"] = True
         return
     launch = dict(options.get("launch_buttons", {}))
     for key in LAUNCH_KEYS:
