@@ -3,23 +3,26 @@
 # the address with its token).
 #
 #   start-lab.sh [--root DIR] [--take "NAMES"] PORT [JupyterLab arguments...]   (make lab)
-#   start-lab.sh --sources PORT [JupyterLab arguments...]                       (make lab-authors)
+#   start-lab.sh --sources [--root DIR] PORT [JupyterLab arguments...]          (make lab-authors)
 #
 # A learner works in a copy of the notebooks (default my-notebooks/, ignored by git), refreshed by
 # scripts/workcopy.py for every notebook they have not changed; the tracked sources in notebooks/
 # stay as they are. --sources serves notebooks/ itself, paired with the .md sources by jupytext.
 set -euo pipefail
-root=my-notebooks
+root=""
 sources=0
 take=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --root) root="$2"; shift 2 ;;
     --take) take="$2"; shift 2 ;;
-    --sources) sources=1; root=notebooks; shift ;;
+    --sources) sources=1; shift ;;
     *) break ;;
   esac
 done
+if [ -z "$root" ]; then
+  if [ "$sources" = 1 ]; then root=notebooks; else root=my-notebooks; fi
+fi
 port="${1:-8888}"
 shift || true
 
@@ -40,8 +43,8 @@ then
 fi
 
 if [ "$sources" = 1 ]; then
-  echo "Serving the notebook sources in notebooks/: your saves change the tracked files (jupytext keeps each .md in step)."
-  .venv/bin/jupytext --sync --quiet notebooks/[0-9][0-9]-*.md
+  echo "Serving the notebook sources in $root/: your saves change them (jupytext keeps each .md in step)."
+  .venv/bin/jupytext --sync --quiet "$root"/[0-9][0-9]-*.md
 else
   # shellcheck disable=SC2086  # NAMES is a space-separated list
   .venv/bin/python scripts/workcopy.py --source notebooks --dest "$root" ${take:+--take $take}

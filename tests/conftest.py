@@ -74,6 +74,20 @@ class LabServer:
 
 
 @pytest.fixture(scope="module")
+def start_lab(tmp_path_factory):
+    """``start_lab(mode)`` starts a JupyterLab as start-lab.sh does; all are stopped afterwards."""
+    servers = []
+
+    def start(mode: list[str] | None = None) -> LabServer:
+        servers.append(LabServer(tmp_path_factory.mktemp("lab"), mode))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
 def lab_server(tmp_path_factory):
     server = LabServer(tmp_path_factory.mktemp("lab"))
     yield server
