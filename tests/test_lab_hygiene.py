@@ -24,6 +24,24 @@ NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb
 pytestmark = [pytest.mark.browser, pytest.mark.lab]
 
 
+def _each_notebook(browser, server, visit) -> list[str]:
+    """Open every notebook in the lab, note if that marks it unsaved, save it, then ``visit``."""
+    lab = Lab(browser, server)
+    problems = []
+    try:
+        for name in NOTEBOOKS:
+            lab.open(name)
+            if lab.dirty():
+                problems.append(f"{name}: marked unsaved on opening")
+            lab.save()
+            problems += visit(lab, name)
+            lab.shut_down()
+    finally:
+        lab.close()
+        server.stop()
+    return problems
+
+
 def _git_state():
     status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
                             capture_output=True, text=True, check=True).stdout
@@ -89,24 +107,18 @@ def test_a_learner_runs_every_chapter_and_git_stays_clean(browser, start_lab):
     root = ROOT / "_build" / "lab-hygiene"  # inside the repository, ignored like my-notebooks/
     shutil.rmtree(root, ignore_errors=True)
     server = start_lab(["--root", str(root)])
-    lab = Lab(browser, server)
-    problems = []
-    try:
-        for name in NOTEBOOKS:
-            lab.open(name)
-            if lab.dirty():
-                problems.append(f"{name}: marked unsaved on opening")
-            lab.save()
-            if (root / name).read_bytes() != (ROOT / "notebooks" / name).read_bytes():
-                problems.append(f"{name}: saving it unchanged rewrote it (not in the stored form)")
-            errors = lab.run_all()
-            if errors:
-                problems.append(f"{name}: errors when run: {errors[:2]}")
-            lab.save()
-            lab.shut_down()
-    finally:
-        lab.close()
-        server.stop()
+
+    def run_and_save(lab, name):
+        problems = []
+        if (root / name).read_bytes() != (ROOT / "notebooks" / name).read_bytes():
+            problems.append(f"{name}: saving it unchanged rewrote it (not in the stored form)")
+        errors = lab.run_all()
+        if errors:
+            problems.append(f"{name}: errors when run: {errors[:2]}")
+        lab.save()
+        return problems
+
+    problems = _each_notebook(browser, server, run_and_save)
     after = _git_state()
     assert not problems, "\n".join(problems)
     assert after == before, "the lab changed the repository:\n" + after[0]
@@ -119,20 +131,11 @@ def test_an_author_opens_and_saves_every_source_unchanged(browser, start_lab, tm
     shutil.copytree(ROOT / "notebooks", sources,
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     server = start_lab(["--sources", "--root", str(sources)])
-    lab = Lab(browser, server)
-    problems = []
-    try:
-        for name in NOTEBOOKS:
-            lab.open(name)
-            if lab.dirty():
-                problems.append(f"{name}: marked unsaved on opening")
-            lab.save()
-            lab.shut_down()
-            for suffix in (".ipynb", ".md"):
-                saved = (sources / name).with_suffix(suffix).read_bytes()
-                if saved != (ROOT / "notebooks" / name).with_suffix(suffix).read_bytes():
-                    problems.append(f"{name}: saving it unchanged rewrote its {suffix}")
-    finally:
-        lab.close()
-        server.stop()
+
+    def unchanged(lab, name):
+        return [f"{name}: saving it unchanged rewrote its {suffix}" for suffix in (".ipynb", ".md")
+                if (sources / name).with_suffix(suffix).read_bytes()
+                != (ROOT / "notebooks" / name).with_suffix(suffix).read_bytes()]
+
+    problems = _each_notebook(browser, server, unchanged)
     assert not problems, "\n".join(problems)
