@@ -20,7 +20,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
          --nbval-cell-timeout=120
 
 .PHONY: help lab lab-authors test notebooks book js-assets student wheelhouse \
-        bench lock clean
+        bench lock clean instructor-timings
 
 help:
 	@echo "make lab          set up (first time) and open the course in JupyterLab on 127.0.0.1,"
@@ -31,6 +31,7 @@ help:
 	@echo "make book         build the static site into _build/html (Jupyter Book 1, works offline)"
 	@echo "make student      write the student edition (notebooks without solutions) into student/"
 	@echo "make wheelhouse   collect every wheel the course needs into $(WHEELHOUSE)/ (offline installs)"
+	@echo "make instructor-timings  re-measure the instructor guide's timings table"
 	@echo "make bench        print widget latency, notebook run times and the other benchmarks"
 	@echo "make lock         regenerate $(CONSTRAINTS) after changing pyproject.toml"
 
@@ -78,6 +79,10 @@ js-assets: $(LAB_STAMP)
 
 book: $(TEST_STAMP) js-assets
 	$(BIN)/jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
+
+# The timings table of the instructor guide (re-runs every notebook; about a minute).
+instructor-timings: $(LAB_STAMP)
+	$(BIN)/python scripts/instructor_timings.py
 
 student: $(LAB_STAMP)
 	$(BIN)/socialmath student --source notebooks --out student $(if $(FORCE),--force,)

@@ -40,7 +40,12 @@ def published_site(build_book, tmp_path_factory):
 
 
 def _pages():
-    return [TOC["root"]] + [entry["file"] for entry in TOC["chapters"]]
+    def files(entries):
+        for entry in entries:
+            yield entry["file"]
+            yield from files(entry.get("sections", []))
+
+    return [TOC["root"], *files(TOC["chapters"])]
 
 
 def _chapters():
