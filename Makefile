@@ -11,6 +11,7 @@ PIP := $(BIN)/python -m pip
 CONSTRAINTS := requirements/constraints.txt
 DEPS := pyproject.toml $(CONSTRAINTS)
 LAB_STAMP := $(VENV)/.installed-lab
+BOOK_STAMP := $(VENV)/.installed-book
 TEST_STAMP := $(VENV)/.installed-test
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.md))
 PORT ?= 8888
@@ -47,11 +48,17 @@ $(LAB_STAMP): $(DEPS) | $(BIN)/python
 	$(PIP) install -c $(CONSTRAINTS) -e ".[lab]"
 	@touch $@
 
+# The book's tools on top of the course (make book).
+$(BOOK_STAMP): $(LAB_STAMP)
+	@echo "Installing the book tools (Jupyter Book 1, pinned) into $(VENV)"
+	$(PIP) install -c $(CONSTRAINTS) -e ".[lab,book]"
+	@touch $@
+
 # Everything make test needs on top: test and browser tools, and the book.
 $(TEST_STAMP): $(LAB_STAMP)
 	@echo "Installing the test, browser and book tools (pinned) into $(VENV)"
 	$(PIP) install -c $(CONSTRAINTS) -e ".[lab,dev,book]"
-	@touch $@
+	@touch $@ $(BOOK_STAMP)
 
 lab: $(LAB_STAMP)
 	@bash scripts/start-lab.sh $(if $(TAKE),--take "$(TAKE)") $(PORT)
@@ -77,7 +84,7 @@ notebooks: $(LAB_STAMP)
 js-assets: $(LAB_STAMP)
 	@$(BIN)/python scripts/js_assets.py
 
-book: $(TEST_STAMP) js-assets
+book: $(BOOK_STAMP) js-assets
 	$(BIN)/jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
 
 # The timings table of the instructor guide (re-runs every notebook; about a minute).

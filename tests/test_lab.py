@@ -47,10 +47,25 @@ def test_both_notebooks_open(lab_server, name, title):
     assert status == 200 and b"jupyter" in page.lower()
 
 
-def test_paired_markdown_opens_as_a_notebook(lab_server):
-    status, body = _get(f"{lab_server.base_url}/api/contents/01-silent-majority.md"
-                        "?type=notebook&content=1", lab_server.info["token"])
+def test_authors_open_the_paired_markdown_as_a_notebook(start_lab, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    sources = tmp_path / "notebooks"  # `make lab-authors` serves notebooks/ itself; a copy here
+    shutil.copytree(Path(__file__).resolve().parents[1] / "notebooks", sources,
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    server = start_lab(["--sources", "--root", str(sources)])
+    assert server.info["root_dir"] == str(sources)
+    status, body = _get(f"{server.base_url}/api/contents/01-silent-majority.md"
+                        "?type=notebook&content=1", server.info["token"])
     assert status == 200 and json.loads(body)["type"] == "notebook"
+
+
+def test_learners_get_notebooks_only_not_the_sources(lab_server):
+    status, body = _get(f"{lab_server.base_url}/api/contents?content=1", lab_server.info["token"])
+    names = {item["name"] for item in json.loads(body)["content"]}
+    assert "01-silent-majority.ipynb" in names
+    assert not [name for name in names if name.endswith(".md") or name == "jupytext.toml"]
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root needs --allow-root")
