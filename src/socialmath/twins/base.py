@@ -1,0 +1,291 @@
+"""What every twin shares: controls read from the explorer, formulas as signals, house style.
+
+A twin is a chapter explorer's figure as a Vega-Lite chart that the browser computes by itself
+(see :mod:`socialmath.twins`). A twin module declares one :class:`Twin`:
+
+* ``explorer``: the explorer class it mirrors. Its controls are read from a default instance
+  (:meth:`Control.from_widget`), so their names, ranges, steps and starting values are the
+  explorer's own; ``controls`` picks which, ``fixed`` holds those the twin keeps at a value.
+* ``formulas(**controls) -> dict``: the numbers the figure states (its title, its markers), as
+  plain arithmetic on the controls. Called with numbers it returns numbers (the unit tests
+  compare them with the model); called with signals it returns Vega expressions, which become
+  the chart's signals of the same names (the browser test reads them back).
+* ``model(values) -> dict``: the same numbers from the Python model (the explorer's
+  ``compute``) at those control values: the truth both are held to.
+* ``chart(twin) -> altair chart``: the figure, drawn from those signals and, for explorers that
+  need a graph or a simulation, from a :class:`Table` the model computed over a grid of control
+  values (the sliders pick a row).
+* ``note``: one sentence on what the twin leaves out or fixes, if anything.
+
+Every name in ``formulas`` is a Vega signal on the page; every control is a signal bound to an
+HTML input (a slider, a list or radio buttons) of the same name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import numbers
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from socialmath.plots.style import PALETTE
+from socialmath.twins.expr import Expr, _code, signal
+
+#: The chart's size in pixels (the plotting area), close to the explorers' 6.4 x 4.8 inches.
+WIDTH, HEIGHT = 480, 300
+
+
+# --- controls ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Control:
+    """One input of a twin, named like the explorer's control (and the model's argument).
+
+    ``kind`` is ``"range"`` (a slider over ``low..high`` by ``step``), ``"log"`` (a slider over
+    the exponents ``log10(low)..log10(high)``, as ipywidgets' FloatLogSlider), ``"index"`` (a
+    slider over the positions of ``options``, for long option lists such as months), ``"select"``
+    (a drop-down list of ``options``) or ``"radio"``. ``labels`` name the options as the page
+    shows them.
+    """
+
+    name: str
+    label: str
+    kind: str
+    value: Any
+    low: float | None = None
+    high: float | None = None
+    step: float | None = None
+    options: tuple = ()
+    labels: tuple[str, ...] = ()
+
+    @classmethod
+    def from_widget(cls, name: str, widget, kind: str | None = None) -> Control:
+        """The twin's control for an ipywidgets control of an explorer, with its range, step
+        and current value."""
+        label = widget.description or name
+        if hasattr(widget, "base"):  # FloatLogSlider: min and max are exponents
+            return cls(name, label, "log", float(widget.value), low=widget.base ** widget.min,
+                       high=widget.base ** widget.max, step=widget.step)
+        if hasattr(widget, "min"):
+            integer = isinstance(widget.value, int)
+            cast = int if integer else float
+            return cls(name, label, "range", cast(widget.value), low=cast(widget.min),
+                       high=cast(widget.max), step=cast(widget.step))
+        options = [option if isinstance(option, tuple) else (str(option), option)
+                   for option in widget.options]
+        labels = tuple(str(text) for text, _ in options)
+        values = tuple(_plain(value) for _, value in options)
+        chosen = kind or ("radio" if type(widget).__name__ == "ToggleButtons"
+                          else "index" if len(values) > 12 else "select")
+        return cls(name, label, chosen, _plain(widget.value), options=values, labels=labels)
+
+    @property
+    def bound(self) -> str:
+        """The signal that the HTML input sets: the control's own name, except for a log
+        slider (``log10_<name>``) and an index slider (``<name>_index``)."""
+        return {"log": f"log10_{self.name}", "index": f"{self.name}_index"}.get(self.kind,
+                                                                                self.name)
+
+    def input_value(self, value) -> float | str:
+        """What the HTML input holds when the control is at ``value``."""
+        if self.kind == "log":
+            return round(math.log10(value), 6)
+        if self.kind == "index":
+            return self.options.index(value)
+        return value
+
+    def params(self) -> list:
+        """The Vega-Lite parameters: the bound one, and the control's value derived from it."""
+        import altair as alt
+
+        if self.kind in ("range", "log", "index"):
+            if self.kind == "range":
+                low, high, step, value = self.low, self.high, self.step, self.value
+            elif self.kind == "log":
+                low, high = math.log10(self.low), math.log10(self.high)
+                step, value = self.step, round(math.log10(self.value), 6)
+            else:
+                low, high, step, value = 0, len(self.options) - 1, 1, self.input_value(
+                    self.value)
+            name = self.label + (" (log10)" if self.kind == "log" else "")
+            bound = alt.param(name=self.bound, value=value, bind=alt.binding_range(
+                min=low, max=high, step=step, name=name + " "))
+            if self.kind == "log":
+                return [bound, alt.param(name=self.name, expr=f"pow(10, {self.bound})")]
+            if self.kind == "index":
+                return [bound, alt.param(name=self.name,
+                                         expr=f"{json.dumps(list(self.options))}[{self.bound}]"),
+                        alt.param(name=f"{self.name}_label",
+                                  expr=f"{json.dumps(list(self.labels))}[{self.bound}]")]
+            return [bound]
+        binding = (alt.binding_radio if self.kind == "radio" else alt.binding_select)(
+            options=list(self.options), labels=list(self.labels), name=self.label + " ")
+        return [alt.param(name=self.name, value=self.value, bind=binding)]
+
+    def positions(self, count: int, rng: np.random.Generator) -> list:
+        """``count`` values across the control's range: both ends, then random positions."""
+        if self.kind in ("select", "radio", "index"):
+            picks = [self.options[0], self.options[-1]]
+            picks += [self.options[i] for i in rng.integers(0, len(self.options), count)]
+            return picks[:count]
+        if self.kind == "log":
+            exponents = np.arange(math.log10(self.low), math.log10(self.high) + 1e-9, self.step)
+            grid = [float(10 ** round(e, 6)) for e in exponents]
+        else:
+            steps = int(round((self.high - self.low) / self.step))
+            grid = [self.low + i * self.step for i in range(steps + 1)]
+            grid = [round(g, 10) for g in grid]
+            if isinstance(self.value, int):
+                grid = [int(g) for g in grid]
+        picks = [grid[0], grid[-1]] + [grid[i] for i in rng.integers(0, len(grid), count)]
+        return picks[:count]
+
+
+def _plain(value):
+    """An option as JSON can hold it (numpy numbers, timestamps and capacities made plain)."""
+    if isinstance(value, bool | str) or value is None:
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    return str(value)
+
+
+# --- tables computed by the model ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    """Rows the Python model computed over a grid of control values, shipped in the page as a
+    named data set. ``keys`` are the control names that index it (their values on the grid, in
+    order); row ``i`` of the grid is at position ``index`` (row-major order of ``keys``)."""
+
+    name: str
+    keys: dict[str, tuple]
+    rows: list[dict]
+
+    def __post_init__(self) -> None:
+        expected = math.prod(len(values) for values in self.keys.values())
+        if len(self.rows) != expected:
+            raise ValueError(f"table {self.name!r} must have {expected} rows (one per grid "
+                             f"point of {list(self.keys)}), got {len(self.rows)}")
+
+    def position(self, **values) -> Expr | int:
+        """The row at the controls' values: a number for numbers, an expression for signals
+        (``indexof`` finds each value on its grid)."""
+        index: Any = 0
+        for key, grid in self.keys.items():
+            value = values[key]
+            here = (Expr(f"indexof({json.dumps(list(grid))}, {_code(value)})")
+                    if isinstance(value, Expr) else list(grid).index(value))
+            index = index * len(grid) + here
+        return index
+
+    def at(self, column: str, **values):
+        """A column at the controls' values: the number, or ``data('name')[i].column``."""
+        index = self.position(**values)
+        if isinstance(index, Expr):
+            return Expr(f"data({json.dumps(self.name)})[{index.code}].{column}")
+        return self.rows[index][column]
+
+
+# --- the twin ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Twin:
+    """A chapter explorer's browser twin (see the module docstring)."""
+
+    explorer: type
+    controls: tuple[str, ...]
+    formulas: Callable[..., dict]
+    model: Callable[[dict], dict]
+    chart: Callable[[Twin], Any]
+    title: str
+    description: str
+    note: str = ""
+    fixed: dict[str, Any] = field(default_factory=dict)
+    tables: Callable[[], Sequence[Table]] = tuple
+    #: how close the page's numbers must come to the model's (relative), per readout name
+    tolerance: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.explorer.__name__
+
+    def inputs(self) -> list[Control]:
+        """The controls, read from a default explorer."""
+        explorer = self.explorer()
+        return [Control.from_widget(name, explorer.controls[name]) for name in self.controls]
+
+    def defaults(self) -> dict:
+        return {control.name: control.value for control in self.inputs()}
+
+    def values(self, **chosen) -> dict:
+        """Every control's value: the defaults, ``fixed`` and then ``chosen``."""
+        return {**self.defaults(), **self.fixed, **chosen}
+
+    def evaluate(self, values: dict) -> dict:
+        """The twin's formulas on numbers (as the page computes them)."""
+        return self.formulas(**{name: values[name] for name in self.controls},
+                             **self._table_kwargs())
+
+    def _table_kwargs(self) -> dict:
+        tables = list(self.tables())
+        return {"tables": {t.name: t for t in tables}} if tables else {}
+
+    def positions(self, count: int = 5, seed: int = 0) -> list[dict]:
+        """Sampled control values: the defaults, then each control's ends and random positions
+        (the others at random positions too)."""
+        rng = np.random.default_rng(seed)
+        inputs = self.inputs()
+        columns = {c.name: c.positions(count, rng) for c in inputs}
+        rows = [self.values()]
+        for i in range(count):
+            rows.append(self.values(**{name: picks[i] for name, picks in columns.items()}))
+        return rows
+
+    def spec(self) -> dict:
+        """The Vega-Lite specification of the twin (a dict, ready for JSON)."""
+        import altair as alt
+
+        with alt.data_transformers.disable_max_rows():
+            chart = self.chart(self)
+            tables = {t.name: t.rows for t in self.tables()}
+            params = [param for control in self.inputs() for param in control.params()]
+            named = {name: signal(name) for name in self.controls}
+            readout = self.formulas(**named, **self._table_kwargs())
+            params += [alt.param(name=name, expr=_code(value)) for name, value in readout.items()]
+            chart = chart.add_params(*params).properties(description=self.description)
+            spec = chart.to_dict()
+        spec.setdefault("datasets", {}).update(tables)
+        spec["config"] = {**spec.get("config", {}), **house_config()}
+        return spec
+
+    def spec_json(self) -> str:
+        return json.dumps(self.spec(), separators=(",", ":"), allow_nan=False)
+
+    def fingerprint(self) -> str:
+        return hashlib.sha256(self.spec_json().encode()).hexdigest()[:12]
+
+
+def house_config() -> dict:
+    """The house style of ``plots.style`` as Vega-Lite configuration: the palette, type sizes,
+    no top or right frame, a light grid."""
+    order = ("blue", "orange", "green", "vermillion", "sky", "purple", "grey")
+    return {
+        "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": HEIGHT},
+        "range": {"category": [PALETTE[c] for c in order]},
+        "title": {"fontSize": 14, "fontWeight": "bold", "anchor": "start", "limit": WIDTH + 60},
+        "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridOpacity": 0.3,
+                 "titleFontWeight": "normal", "domainColor": PALETTE["black"]},
+        "legend": {"labelFontSize": 11, "titleFontSize": 11},
+        "text": {"fontSize": 11},
+    }
