@@ -63,13 +63,21 @@ def formulas(contacts, silent_share, posts_per_active, seconds_per_post, minutes
     }
 
 
-def model(values: dict) -> dict:
-    load = FeedExplorer(**values).result
+def model(twin: Twin, values: dict) -> dict:
+    load = twin.compute(values)
     return {"posts_per_week": load.posts_per_week, "hours_per_week": load.hours_per_week,
             "share_readable": load.share_readable,
             "contacts_followable": load.contacts_followable,
             "budget_hours": load.budget_hours_per_week,
             "you_hours": min(max(load.hours_per_week, HOURS_LIMITS[0]), HOURS_LIMITS[1])}
+
+
+def drawn(twin: Twin, values: dict) -> dict:
+    """The need curve as the model gives it, floored at the axis' bottom as the page draws it."""
+    load = twin.compute(values)
+    hours = [max(h, HOURS_LIMITS[0]) for h in load.hours_needed(CONTACTS_GRID)]
+    return {"need_marks": (("contacts", "hours"),
+                           [[float(c), h] for c, h in zip(CONTACTS_GRID, hours, strict=True)])}
 
 
 def chart(twin: Twin):
@@ -108,6 +116,7 @@ TWIN = Twin(
     formulas=formulas,
     model=model,
     chart=chart,
+    drawn=drawn,
     title="Your feed",
     description="Hours a week needed to glance at every post in your feed against your number "
                 "of contacts (both log scales), with your daily reading budget as a line and "

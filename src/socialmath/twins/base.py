@@ -10,11 +10,14 @@ A twin is a chapter explorer's figure as a Vega-Lite chart that the browser comp
   plain arithmetic on the controls. Called with numbers it returns numbers (the unit tests
   compare them with the model); called with signals it returns Vega expressions, which become
   the chart's signals of the same names (the browser test reads them back).
-* ``model(values) -> dict``: the same numbers from the Python model (the explorer's
-  ``compute``) at those control values: the truth both are held to.
+* ``model(twin, values) -> dict``: the same numbers from the Python model (the explorer's
+  ``compute``, :meth:`Twin.compute`) at those control values: the truth both are held to.
 * ``chart(twin) -> altair chart``: the figure, drawn from those signals and, for explorers that
   need a graph or a simulation, from a :class:`Table` the model computed over a grid of control
   values (the sliders pick a row).
+* ``drawn(twin, values) -> {mark: (fields, rows)}``: what the model says a named mark of the chart
+  draws at those control values (a curve's points), for the browser test to compare with the
+  data behind the mark on the page.
 * ``note``: one sentence on what the twin leaves out or fixes, if anything.
 
 Every name in ``formulas`` is a Vega signal on the page; every control is a signal bound to an
@@ -29,6 +32,7 @@ import math
 import numbers
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -206,13 +210,14 @@ class Twin:
     explorer: type
     controls: tuple[str, ...]
     formulas: Callable[..., dict]
-    model: Callable[[dict], dict]
+    model: Callable[[Twin, dict], dict]
     chart: Callable[[Twin], Any]
     title: str
     description: str
     note: str = ""
     fixed: dict[str, Any] = field(default_factory=dict)
     tables: Callable[[], Sequence[Table]] = tuple
+    drawn: Callable[[Twin, dict], dict] = lambda twin, values: {}
     #: how close the page's numbers must come to the model's (relative), per readout name
     tolerance: dict[str, float] = field(default_factory=dict)
 
@@ -220,10 +225,19 @@ class Twin:
     def name(self) -> str:
         return self.explorer.__name__
 
+    @cached_property
+    def instance(self):
+        """A default explorer (built once): its controls and its model."""
+        return self.explorer()
+
+    def compute(self, values: dict):
+        """The explorer's model at these control values (``Explorer.compute``)."""
+        return self.instance.compute(**values)
+
     def inputs(self) -> list[Control]:
         """The controls, read from a default explorer."""
-        explorer = self.explorer()
-        return [Control.from_widget(name, explorer.controls[name]) for name in self.controls]
+        return [Control.from_widget(name, self.instance.controls[name])
+                for name in self.controls]
 
     def defaults(self) -> dict:
         return {control.name: control.value for control in self.inputs()}
@@ -231,6 +245,14 @@ class Twin:
     def values(self, **chosen) -> dict:
         """Every control's value: the defaults, ``fixed`` and then ``chosen``."""
         return {**self.defaults(), **self.fixed, **chosen}
+
+    def numbers(self, values: dict) -> dict:
+        """The model's numbers at these control values (``model``)."""
+        return self.model(self, values)
+
+    def marks(self, values: dict) -> dict:
+        """What the model says the named marks draw at these control values (``drawn``)."""
+        return self.drawn(self, values)
 
     def evaluate(self, values: dict) -> dict:
         """The twin's formulas on numbers (as the page computes them)."""
