@@ -102,7 +102,7 @@ def chart(twin: Twin):
     dunbar = layers.band(CAPACITY_DUNBAR_1993.low, CAPACITY_DUNBAR_1993.high, PALETTE["green"],
                          "Dunbar's 100-231")
     budget = layers.rule_y("budget_hours", PALETTE["orange"], "your reading budget",
-                           dash=[6, 4], label_x=600)
+                           dash=[6, 4], label_x=300)
     overflow = layers.rule_x("overflow_x", PALETTE["grey"], "budget full", dash=[2, 3])
     you = layers.point("contacts", "you_hours", PALETTE["vermillion"], "you", name="you")
     return alt.layer(dunbar, need, budget, overflow, you).properties(

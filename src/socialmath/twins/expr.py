@@ -30,8 +30,8 @@ import numbers
 
 import numpy as np
 
-__all__ = ["Expr", "datum", "divide", "equal", "exp", "floor", "format_count", "log", "log10",
-           "maximum", "minimum", "percent", "pow_", "round_", "signal", "where"]
+__all__ = ["Expr", "datum", "divide", "equal", "exp", "floor", "format_count", "lines", "log",
+           "log10", "maximum", "minimum", "percent", "pow_", "round_", "signal", "where"]
 
 
 def _code(value: object) -> str:
@@ -185,6 +185,13 @@ def percent(a, decimals: int = 0):
     if _symbolic(a):
         return Expr(f"format({_code(a)}, '.{decimals}%')")
     return f"{a:.{decimals}%}"
+
+
+def lines(*parts):
+    """A title of several lines (Vega draws a list of strings one under the other)."""
+    if _symbolic(*parts):
+        return Expr(f"[{', '.join(_code(part) for part in parts)}]")
+    return list(parts)
 
 
 def where(test, if_true, if_false):

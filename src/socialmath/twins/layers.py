@@ -51,7 +51,7 @@ def band(low: float, high: float, colour: str, label: str = ""):
 
 def rule_y(value: str, colour: str, label: str = "", dash=None, label_x: float | None = None,
            name: str | None = None):
-    """A horizontal line at the signal ``value``, labelled above at x = ``label_x``."""
+    """A horizontal line at the signal ``value``, labelled above, from x = ``label_x``."""
     import altair as alt
 
     line = _row(name).transform_calculate(y=value).mark_rule(
@@ -59,7 +59,7 @@ def rule_y(value: str, colour: str, label: str = "", dash=None, label_x: float |
     if not label:
         return line
     text = _row().transform_calculate(y=value, x=str(label_x)).mark_text(
-        color=colour, align="center", baseline="bottom", dy=-3, fontSize=11, text=label,
+        color=colour, align="left", baseline="bottom", dy=-3, fontSize=11, text=label,
         clip=True).encode(x=_x(), y=_y())
     return alt.layer(line, text)
 
