@@ -45,8 +45,14 @@ def test_controls_are_the_explorers_own(chosen):
     explorer = chosen.instance
     for control in chosen.inputs():
         widget = explorer.controls[control.name]
-        assert control.value == (widget.value if control.kind != "select" or
-                                 not hasattr(widget.value, "name") else str(widget.value))
+        assert control.label == widget.description
+        if hasattr(widget, "options"):  # the option itself, or its position when a page
+            options = [o[1] if isinstance(o, tuple) else o for o in widget.options]
+            assert len(control.options) == len(options)
+            shown = control.options.index(control.value)
+            assert options[shown] == widget.value
+        else:
+            assert control.value == pytest.approx(widget.value)
         if control.kind == "range":
             assert (control.low, control.high, control.step) == (widget.min, widget.max,
                                                                  widget.step)

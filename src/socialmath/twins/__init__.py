@@ -28,6 +28,7 @@ from socialmath.twins.base import Control, Table, Twin
 TWINS: dict[str, str] = {
     "FeedExplorer": "socialmath.twins.attention",
     "ProgrammeExplorer": "socialmath.twins.advocacy",
+    "NetworkTimelineExplorer": "socialmath.twins.linkedin",
 }
 
 __all__ = ["TWINS", "Control", "Table", "Twin", "twin"]

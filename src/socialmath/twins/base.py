@@ -12,6 +12,8 @@ A twin is a chapter explorer's figure as a Vega-Lite chart that the browser comp
   the chart's signals of the same names (the browser test reads them back).
 * ``model(twin, values) -> dict``: the same numbers from the Python model (the explorer's
   ``compute``, :meth:`Twin.compute`) at those control values: the truth both are held to.
+* ``tables(twin) -> [Table]``: for explorers that need a graph or a simulation, the rows the
+  model computed over a grid of control values; ``formulas`` receives them as ``tables``.
 * ``chart(twin) -> altair chart``: the figure, drawn from those signals and, for explorers that
   need a graph or a simulation, from a :class:`Table` the model computed over a grid of control
   values (the sliders pick a row).
@@ -84,10 +86,14 @@ class Control:
         options = [option if isinstance(option, tuple) else (str(option), option)
                    for option in widget.options]
         labels = tuple(str(text) for text, _ in options)
-        values = tuple(_plain(value) for _, value in options)
+        plain = all(isinstance(value, int | float | str) for _, value in options)
+        # Options a page cannot hold (dates, capacities) are stood for by their positions.
+        values = (tuple(_plain(value) for _, value in options) if plain
+                  else tuple(range(len(options))))
+        current = next(i for i, (_, value) in enumerate(options) if value == widget.value)
         chosen = kind or ("radio" if type(widget).__name__ == "ToggleButtons"
                           else "index" if len(values) > 12 else "select")
-        return cls(name, label, chosen, _plain(widget.value), options=values, labels=labels)
+        return cls(name, label, chosen, values[current], options=values, labels=labels)
 
     @property
     def bound(self) -> str:
@@ -216,7 +222,7 @@ class Twin:
     description: str
     note: str = ""
     fixed: dict[str, Any] = field(default_factory=dict)
-    tables: Callable[[], Sequence[Table]] = tuple
+    tables: Callable[[Twin], Sequence[Table]] = lambda twin: ()
     drawn: Callable[[Twin, dict], dict] = lambda twin, values: {}
     #: how close the page's numbers must come to the model's (relative), per readout name
     tolerance: dict[str, float] = field(default_factory=dict)
@@ -231,8 +237,16 @@ class Twin:
         return self.explorer()
 
     def compute(self, values: dict):
-        """The explorer's model at these control values (``Explorer.compute``)."""
-        return self.instance.compute(**values)
+        """The explorer's model at these control values (``Explorer.compute``). A control whose
+        options the page stands for by their positions is given the option itself."""
+        given = dict(values)
+        for name, widget in self.instance.controls.items():
+            options = getattr(widget, "options", None)
+            if name in given and options and not hasattr(widget, "min"):
+                pairs = [o if isinstance(o, tuple) else (str(o), o) for o in options]
+                if not all(isinstance(v, int | float | str) for _, v in pairs):
+                    given[name] = pairs[given[name]][1]
+        return self.instance.compute(**given)
 
     def inputs(self) -> list[Control]:
         """The controls, read from a default explorer."""
@@ -259,8 +273,13 @@ class Twin:
         return self.formulas(**{name: values[name] for name in self.controls},
                              **self._table_kwargs())
 
+    @cached_property
+    def table_list(self) -> list[Table]:
+        """The twin's tables, computed once by the model (``tables``)."""
+        return list(self.tables(self))
+
     def _table_kwargs(self) -> dict:
-        tables = list(self.tables())
+        tables = self.table_list
         return {"tables": {t.name: t for t in tables}} if tables else {}
 
     def positions(self, count: int = 5, seed: int = 0) -> list[dict]:
@@ -280,7 +299,7 @@ class Twin:
 
         with alt.data_transformers.disable_max_rows():
             chart = self.chart(self)
-            tables = {t.name: t.rows for t in self.tables()}
+            tables = {t.name: t.rows for t in self.table_list}
             params = [param for control in self.inputs() for param in control.params()]
             named = {name: signal(name) for name in self.controls}
             readout = self.formulas(**named, **self._table_kwargs())

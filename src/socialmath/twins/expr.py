@@ -30,8 +30,8 @@ import numbers
 
 import numpy as np
 
-__all__ = ["Expr", "datum", "divide", "equal", "exp", "floor", "format_count", "lines", "log",
-           "log10", "maximum", "minimum", "percent", "pow_", "round_", "signal", "where"]
+__all__ = ["Expr", "choose", "datum", "divide", "equal", "exp", "floor", "format_count", "lines",
+           "log", "log10", "maximum", "minimum", "percent", "pow_", "round_", "signal", "where"]
 
 
 def _code(value: object) -> str:
@@ -185,6 +185,14 @@ def percent(a, decimals: int = 0):
     if _symbolic(a):
         return Expr(f"format({_code(a)}, '.{decimals}%')")
     return f"{a:.{decimals}%}"
+
+
+def choose(index, options):
+    """``options[index]``: a value picked by a control that stands for its options by their
+    positions."""
+    if _symbolic(index):
+        return Expr(f"[{', '.join(_code(option) for option in options)}][{_code(index)}]")
+    return options[index]
 
 
 def lines(*parts):
