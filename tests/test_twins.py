@@ -48,9 +48,13 @@ def test_controls_are_the_explorers_own(chosen):
         assert control.label == widget.description
         if hasattr(widget, "options"):  # the option itself, or its position when a page
             options = [o[1] if isinstance(o, tuple) else o for o in widget.options]
-            assert len(control.options) == len(options)
-            shown = control.options.index(control.value)
-            assert options[shown] == widget.value
+            kept = chosen.only.get(control.name, control.options)
+            assert len(control.options) == (len(options) if control.name not in chosen.only
+                                            else len(kept))
+            if control.name not in chosen.only:
+                assert options[control.options.index(control.value)] == widget.value
+            else:
+                assert control.value == widget.value and set(kept) <= set(options)
         else:
             assert control.value == pytest.approx(widget.value)
         if control.kind == "range":

@@ -27,6 +27,7 @@ from socialmath.twins.base import Control, Table, Twin
 #: Explorer class name -> the module holding its twin (``TWIN``), one module per chapter.
 TWINS: dict[str, str] = {
     "FeedExplorer": "socialmath.twins.attention",
+    "ParetoExplorer": "socialmath.twins.pareto",
     "ProgrammeExplorer": "socialmath.twins.advocacy",
     "NetworkTimelineExplorer": "socialmath.twins.linkedin",
 }

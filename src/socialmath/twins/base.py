@@ -20,7 +20,8 @@ A twin is a chapter explorer's figure as a Vega-Lite chart that the browser comp
 * ``drawn(twin, values) -> {mark: (fields, rows)}``: what the model says a named mark of the chart
   draws at those control values (a curve's points), for the browser test to compare with the
   data behind the mark on the page.
-* ``note``: one sentence on what the twin leaves out or fixes, if anything.
+* ``note``: one sentence on what the twin leaves out or fixes, if anything (``fixed``: controls
+  kept at a value; ``only``: controls of which the twin offers some options).
 
 Every name in ``formulas`` is a Vega signal on the page; every control is a signal bound to an
 HTML input (a slider, a list or radio buttons) of the same name.
@@ -33,7 +34,7 @@ import json
 import math
 import numbers
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -222,6 +223,8 @@ class Twin:
     description: str
     note: str = ""
     fixed: dict[str, Any] = field(default_factory=dict)
+    #: controls whose options the twin offers only some of (the page carries data for those)
+    only: dict[str, tuple] = field(default_factory=dict)
     tables: Callable[[Twin], Sequence[Table]] = lambda twin: ()
     drawn: Callable[[Twin, dict], dict] = lambda twin, values: {}
     #: how close the page's numbers must come to the model's (relative), per readout name
@@ -249,9 +252,17 @@ class Twin:
         return self.instance.compute(**given)
 
     def inputs(self) -> list[Control]:
-        """The controls, read from a default explorer."""
-        return [Control.from_widget(name, self.instance.controls[name])
-                for name in self.controls]
+        """The controls, read from a default explorer (with only the options in ``only``)."""
+        controls = []
+        for name in self.controls:
+            control = Control.from_widget(name, self.instance.controls[name])
+            if name in self.only:
+                kept = [i for i, option in enumerate(control.options)
+                        if option in self.only[name]]
+                control = replace(control, options=tuple(control.options[i] for i in kept),
+                                  labels=tuple(control.labels[i] for i in kept))
+            controls.append(control)
+        return controls
 
     def defaults(self) -> dict:
         return {control.name: control.value for control in self.inputs()}
