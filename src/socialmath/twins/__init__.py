@@ -28,6 +28,7 @@ from socialmath.twins.base import Control, Table, Twin
 TWINS: dict[str, str] = {
     "FeedExplorer": "socialmath.twins.attention",
     "ParetoExplorer": "socialmath.twins.pareto",
+    "SmallWorldExplorer": "socialmath.twins.separation",
     "ProgrammeExplorer": "socialmath.twins.advocacy",
     "NetworkTimelineExplorer": "socialmath.twins.linkedin",
 }

@@ -33,9 +33,11 @@ import hashlib
 import json
 import math
 import numbers
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -45,6 +47,9 @@ from socialmath.twins.expr import Expr, _code, signal
 
 #: The chart's size in pixels (the plotting area), close to the explorers' 6.4 x 4.8 inches.
 WIDTH, HEIGHT = 480, 300
+#: Where tables the model computed are kept between builds (the book sets it; None: not kept).
+#: A kept table is used only while the package's code and the numeric libraries are unchanged.
+CACHE_DIR: Path | None = None
 
 
 # --- controls ------------------------------------------------------------------------------------
@@ -203,7 +208,8 @@ class Table:
         """A column at the controls' values: the number, or ``data('name')[i].column``."""
         index = self.position(**values)
         if isinstance(index, Expr):
-            return Expr(f"data({json.dumps(self.name)})[{index.code}].{column}")
+            # a row not there yet (before the data set loads) reads as undefined, not an error
+            return Expr(f"(data({json.dumps(self.name)})[{index.code}] || {{}}).{column}")
         return self.rows[index][column]
 
 
@@ -286,8 +292,21 @@ class Twin:
 
     @cached_property
     def table_list(self) -> list[Table]:
-        """The twin's tables, computed once by the model (``tables``)."""
-        return list(self.tables(self))
+        """The twin's tables, computed once by the model (``tables``), or read back from
+        ``CACHE_DIR`` when the same code computed them before."""
+        if CACHE_DIR is None:
+            return list(self.tables(self))
+        path = Path(CACHE_DIR) / f"{self.name}-{_code_fingerprint()}.json"
+        if path.exists():
+            return [Table(t["name"], {k: tuple(v) for k, v in t["keys"]}, t["rows"])
+                    for t in json.loads(path.read_text(encoding="utf-8"))]
+        tables = list(self.tables(self))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_text(json.dumps([{"name": t.name, "keys": list(t.keys.items()),
+                                        "rows": t.rows} for t in tables]), encoding="utf-8")
+        partial.replace(path)  # atomic: a build running beside this one reads all or nothing
+        return tables
 
     def _table_kwargs(self) -> dict:
         tables = self.table_list
@@ -311,6 +330,11 @@ class Twin:
         with alt.data_transformers.disable_max_rows():
             chart = self.chart(self)
             tables = {t.name: t.rows for t in self.table_list}
+            # Vega-Lite keeps only the data sets a layer draws: a table that only the signals
+            # read gets a layer that draws none of its rows.
+            chart.layer = [*chart.layer, *(
+                alt.Chart(alt.NamedData(name)).transform_filter("false").mark_point()
+                for name in tables)]
             params = [param for control in self.inputs() for param in control.params()]
             named = {name: signal(name) for name in self.controls}
             readout = self.formulas(**named, **self._table_kwargs())
@@ -326,6 +350,24 @@ class Twin:
 
     def fingerprint(self) -> str:
         return hashlib.sha256(self.spec_json().encode()).hexdigest()[:12]
+
+
+def _code_fingerprint() -> str:
+    """The package's code and data, and the numeric libraries' versions: what a table depends
+    on."""
+    from importlib.metadata import version
+
+    import socialmath
+
+    digest = hashlib.sha256()
+    package = Path(socialmath.__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    for library in ("numpy", "scipy", "pandas", "networkx"):
+        digest.update(f"{library} {version(library)}".encode())
+    return digest.hexdigest()[:16]
 
 
 def house_config() -> dict:
