@@ -136,8 +136,12 @@ def _is_twin(node) -> bool:
 def _twin_specs(app: Sphinx) -> dict:
     """Explorer name -> (its Vega-Lite specification as JSON, its note), built once a build."""
     if not hasattr(app, "socialmath_twins"):
+        import socialmath.twins.base
         from socialmath.twins import TWINS, twin
 
+        # Tables the model computed (the small world's graphs, the policies' simulations) are
+        # kept in _build between builds, for as long as the package's code is unchanged.
+        socialmath.twins.base.CACHE_DIR = Path(app.confdir).parent / "_build" / "twin-tables"
         specs = {}
         for name in TWINS:
             chosen = twin(name)

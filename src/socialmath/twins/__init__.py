@@ -29,6 +29,7 @@ TWINS: dict[str, str] = {
     "FeedExplorer": "socialmath.twins.attention",
     "ParetoExplorer": "socialmath.twins.pareto",
     "SmallWorldExplorer": "socialmath.twins.separation",
+    "PolicyExplorer": "socialmath.twins.policy",
     "ProgrammeExplorer": "socialmath.twins.advocacy",
     "NetworkTimelineExplorer": "socialmath.twins.linkedin",
 }

@@ -231,6 +231,8 @@ class Twin:
     fixed: dict[str, Any] = field(default_factory=dict)
     #: controls whose options the twin offers only some of (the page carries data for those)
     only: dict[str, tuple] = field(default_factory=dict)
+    #: sliders the twin moves by a coarser step than the explorer (its table has fewer rows)
+    step: dict[str, float] = field(default_factory=dict)
     tables: Callable[[Twin], Sequence[Table]] = lambda twin: ()
     drawn: Callable[[Twin, dict], dict] = lambda twin, values: {}
     #: how close the page's numbers must come to the model's (relative), per readout name
@@ -267,6 +269,8 @@ class Twin:
                         if option in self.only[name]]
                 control = replace(control, options=tuple(control.options[i] for i in kept),
                                   labels=tuple(control.labels[i] for i in kept))
+            if name in self.step:
+                control = replace(control, step=self.step[name])
             controls.append(control)
         return controls
 
