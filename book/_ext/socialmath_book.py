@@ -141,7 +141,7 @@ def _twin_specs(app: Sphinx) -> dict:
 
         # Tables the model computed (the small world's graphs, the policies' simulations) are
         # kept in _build between builds, for as long as the package's code is unchanged.
-        socialmath.twins.base.CACHE_DIR = Path(app.confdir).parent / "_build" / "twin-tables"
+        socialmath.twins.base.CACHE_DIR = Path(app.srcdir) / "_build" / "twin-tables"
         specs = {}
         for name in TWINS:
             chosen = twin(name)

@@ -317,8 +317,8 @@ class Twin:
         return {"tables": {t.name: t for t in tables}} if tables else {}
 
     def positions(self, count: int = 5, seed: int = 0) -> list[dict]:
-        """Sampled control values: the defaults, then each control's ends and random positions
-        (the others at random positions too)."""
+        """Sampled control values: the defaults (where the page opens), then positions the
+        sliders can reach: each control's ends, then random steps."""
         rng = np.random.default_rng(seed)
         inputs = self.inputs()
         columns = {c.name: c.positions(count, rng) for c in inputs}
