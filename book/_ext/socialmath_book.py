@@ -116,12 +116,12 @@ def _note_on_explorer_snapshots(app: Sphinx, doctree: nodes.document) -> None:
             continue
         note = nodes.paragraph("", wording, classes=[NOTE_CLASS])
         cell.parent.insert(cell.parent.index(cell), note)
+        app.env.socialmath_explorer_pages = getattr(app.env, "socialmath_explorer_pages", set())
+        app.env.socialmath_explorer_pages.add(app.env.docname)
         name = next(EXPLORER_TEXT.match(text).group(1) for text in texts
                     if EXPLORER_TEXT.match(text))
         twin = _twin_specs(app).get(name)
         if twin is not None:
-            app.env.socialmath_twin_pages = getattr(app.env, "socialmath_twin_pages", set())
-            app.env.socialmath_twin_pages.add(app.env.docname)
             cell_id = f"sm-explorer-{len(list(doctree.findall(_is_twin))) + 1}"
             cell["ids"].append(cell_id)
             cell.parent.insert(cell.parent.index(cell) + 1,
@@ -151,8 +151,8 @@ def _twin_specs(app: Sphinx) -> dict:
 
 
 def _twins_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
-    """Read again the pages that show a twin when any twin's specification changed since the
-    last build (a twin is code, not a source Sphinx watches)."""
+    """Read again the pages that show an explorer when any twin's specification changed since
+    the last build (a twin is code, not a source Sphinx watches)."""
     import hashlib
 
     digest = hashlib.sha256(repr(sorted(_twin_specs(app).items())).encode()).hexdigest()
@@ -162,16 +162,16 @@ def _twins_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
         return []
     if before is None:  # an environment from before the twins: read every page again
         return sorted(env.found_docs)
-    return sorted(getattr(env, "socialmath_twin_pages", set()) & set(env.found_docs))
+    return sorted(getattr(env, "socialmath_explorer_pages", set()) & set(env.found_docs))
 
 
-def _merge_twin_pages(app: Sphinx, env, docnames, other) -> None:
-    env.socialmath_twin_pages = (getattr(env, "socialmath_twin_pages", set())
-                                 | getattr(other, "socialmath_twin_pages", set()))
+def _merge_explorer_pages(app: Sphinx, env, docnames, other) -> None:
+    env.socialmath_explorer_pages = (getattr(env, "socialmath_explorer_pages", set())
+                                    | getattr(other, "socialmath_explorer_pages", set()))
 
 
-def _purge_twin_pages(app: Sphinx, env, docname) -> None:
-    getattr(env, "socialmath_twin_pages", set()).discard(docname)
+def _purge_explorer_pages(app: Sphinx, env, docname) -> None:
+    getattr(env, "socialmath_explorer_pages", set()).discard(docname)
 
 
 def _twin_node(app: Sphinx, name: str, twin: tuple[str, str], cell_id: str) -> nodes.raw:
@@ -229,8 +229,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _drop_thebe, priority=900)
     app.connect("doctree-read", _note_on_explorer_snapshots)
     app.connect("env-get-outdated", _twins_changed)
-    app.connect("env-merge-info", _merge_twin_pages)
-    app.connect("env-purge-doc", _purge_twin_pages)
+    app.connect("env-merge-info", _merge_explorer_pages)
+    app.connect("env-purge-doc", _purge_explorer_pages)
     app.connect("html-page-context", _download_markdown_source, priority=600)
     app.connect("html-page-context", _no_thebe_assets, priority=900)
     app.connect("html-page-context", _twin_scripts)
