@@ -111,8 +111,8 @@ THREE_HANDSHAKES = {
                             ("no", "false", "wrong")),
     "not shown": Option(True, "we found no published distance figure for LinkedIn itself; the "
                               "evidence is from Facebook, Twitter, instant messaging, letters "
-                              "and e-mail. On those, \"three\" is below the averages, so the "
-                              "claim would at least need its own measurement.",
+                              "and e-mail. On Facebook, three is below the average in either "
+                              "unit, so the claim would at least need its own measurement.",
                         ("cannot tell", "can't tell", "unknown", "no evidence")),
 }
 
