@@ -9,14 +9,19 @@ STAMP := $(VENV)/.installed
 CONSTRAINTS := requirements/constraints.txt
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.md))
 PORT ?= 8888
+LOWEST := .venv-lowest
+# The unit tests only: no notebooks (their stored outputs come from the pins), no lab or browser.
+UNIT_TESTS := tests src --ignore=tests/test_notebooks.py --ignore=tests/test_lab.py \
+              --ignore=tests/test_browser.py --ignore=tests/test_book.py
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
          --nbval-cell-timeout=120
 
-.PHONY: help lab test notebooks book student bench lock clean
+.PHONY: help lab test test-lowest notebooks book student bench lock clean
 
 help:
 	@echo "make lab        set up (first time) and open the course in JupyterLab on 127.0.0.1"
 	@echo "make test       set up (first time) and run every check: ruff, unit, widget, pairing, notebooks"
+	@echo "make test-lowest  unit tests at the lowest versions pyproject.toml allows (in $(LOWEST))"
 	@echo "make notebooks  sync every .md/.ipynb pair and re-execute it so outputs are current"
 	@echo "make book       build the static site into _build/html (Jupyter Book 1, offline)"
 	@echo "make student    write the student edition (notebooks without solutions) into student/"
@@ -39,6 +44,21 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	@bash scripts/ensure-browser.sh
 	$(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadfile $(NBVAL) tests src notebooks
+
+# The declared ranges must hold, not only the pins: install the lowest version of every direct
+# dependency that pyproject.toml allows (uv's lowest-direct resolution) into $(LOWEST) and run
+# the unit tests there. Slow (a fresh environment), so not part of `make test`.
+test-lowest: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) uv
+	rm -rf $(LOWEST)
+	$(BIN)/uv venv --quiet --python $(BIN)/python $(LOWEST)
+	$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct \
+	  -e ".[dev]"
+	@$(LOWEST)/bin/python -c 'import numpy, scipy, pandas, matplotlib, networkx, ipywidgets, \
+	  powerlaw; print("lowest versions:", *(f"{m.__name__} {m.__version__}" for m in \
+	  (numpy, scipy, pandas, matplotlib, networkx, ipywidgets)), "powerlaw", \
+	  __import__("importlib.metadata").metadata.version("powerlaw"))'
+	$(LOWEST)/bin/python -m pytest -p no:cacheprovider -n 2 $(UNIT_TESTS)
 
 notebooks: $(STAMP)
 	@for nb in $(NOTEBOOKS); do \
@@ -65,4 +85,4 @@ lock:
 	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 
 clean:
-	rm -rf _build .pytest_cache .ruff_cache .hypothesis
+	rm -rf _build .pytest_cache .ruff_cache .hypothesis $(LOWEST)

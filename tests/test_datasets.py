@@ -93,3 +93,18 @@ def test_karinthys_bet_reads_as_five_or_six_links():
     # (backstrom2012, note 1), so the chain is at most 5 or at most 6 links.
     row = small_world_studies().set_index("source").loc["karinthy1929"]
     assert (row["distance_low"], row["distance_high"], row["distance"]) == (5, 6, 6)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbfstudy,source\nA,karinthy1929\n")
+    table = read_csv(path)
+    assert list(table.columns) == ["study", "source"]
+    assert table["source"].tolist() == ["karinthy1929"]
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("study,source\nA,x\nRényi,y\n".encode("latin-1"))
+    with pytest.raises(DataError, match=r"latin1.csv, line 3: not UTF-8 text"):
+        read_csv(path)

@@ -19,6 +19,7 @@ import numpy as np
 from socialmath._validate import require_share
 from socialmath.attention import (
     CAPACITY_DUNBAR_1993,
+    DAYS_PER_WEEK,
     LINKEDIN_CONNECTION_CAP,
     capacity_coverage,
     feed_load,
@@ -66,9 +67,11 @@ def check_minutes_per_day(answer: object) -> Feedback:
     """Exercise 2: minutes a day to glance at the feed of exercise 1 (4.3, or about 4)."""
     load = _exercise_load()
     slips = [
-        (lambda x: x * 7, "that is the time for a whole week; divide by 7 days."),
-        (lambda x: x * 7 / 60, "that is hours a week; convert to minutes and to one day."),
-        (lambda x: x * 7 * 60, "that is seconds a week; convert to minutes and to one day."),
+        (lambda x: x * DAYS_PER_WEEK, "that is the time for a whole week; divide by 7 days."),
+        (lambda x: x * DAYS_PER_WEEK / 60, "that is hours a week; convert to minutes and to one "
+                                           "day."),
+        (lambda x: x * DAYS_PER_WEEK * 60, "that is seconds a week; convert to minutes and to "
+                                           "one day."),
         (lambda x: x * 60, "that is seconds a day; divide by 60."),
         (lambda x: x / 60, "that is hours a day; multiply by 60."),
     ]
