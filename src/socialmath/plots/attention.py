@@ -154,12 +154,23 @@ def _clip_hours(hours: float) -> float:
     return min(max(hours, HOURS_LIMITS[0]), HOURS_LIMITS[1])
 
 
-def draw_people_and_content(ax: Axes, people: dict[str, float],
-                            content: dict[str, float]) -> list:
-    """Two stacked bars: shares of people per tier, and shares of content per tier.
+def draw_people_and_content(ax: Axes, people: dict[str, float], content: dict[str, float],
+                            labels: tuple[str, str] = ("share of people", "share of content")
+                            ) -> list:
+    """Two stacked bars: each group's share of the people, and its share of the content.
 
-    ``people`` and ``content`` map tier names to shares (each adding up to 1); the figure shows why
-    "1% of people" and "75% of the content" can describe the same community.
+    ``people`` and ``content`` map the same group names to shares (each adding up to 1); ``labels``
+    name the two bars. The figure shows why "1% of people" and "75% of the content" can describe
+    the same group.
+
+    >>> from socialmath.attention import (CONTENT_SHARES_VAN_MIERLO_2014,
+    ...                                   PEOPLE_SHARES_VAN_MIERLO_2014)
+    >>> from socialmath.plots import new_figure
+    >>> fig, ax = new_figure()
+    >>> bars = draw_people_and_content(ax, PEOPLE_SHARES_VAN_MIERLO_2014,
+    ...                                CONTENT_SHARES_VAN_MIERLO_2014, labels=("actors", "posts"))
+    >>> len(bars), [tick.get_text() for tick in ax.get_xticklabels()]
+    (6, ['actors', 'posts'])
     """
     colours = [PALETTE["sky"], PALETTE["orange"], PALETTE["vermillion"], PALETTE["purple"]]
     bars = []
@@ -176,8 +187,7 @@ def draw_people_and_content(ax: Axes, people: dict[str, float],
                         va="center", fontsize=8)
             bottom += share * 100
             bars.append(bar)
-    ax.set_xticks([0, 1], ["share of people\n(Nielsen 2006)",
-                           "share of content\n(van Mierlo 2014)"])
+    ax.set_xticks([0, 1], list(labels))
     ax.set_xlim(-0.5, 1.9)
     ax.set_ylim(0, 100)
     label_axes(ax, "", "percent of people, or of posts (%)",
