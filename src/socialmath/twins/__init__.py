@@ -24,11 +24,13 @@ from importlib import import_module
 
 from socialmath.twins.base import Control, Table, Twin
 
-#: Explorer class name -> the module holding its twin (``TWIN``), one module per chapter.
+#: Explorer class name -> the module holding its twin (``TWIN``, or the attribute named after a
+#: colon when a chapter has two), one module per chapter.
 TWINS: dict[str, str] = {
     "FeedExplorer": "socialmath.twins.attention",
     "ParetoExplorer": "socialmath.twins.pareto",
     "SmallWorldExplorer": "socialmath.twins.separation",
+    "YourNetworkExplorer": "socialmath.twins.separation:REACH_TWIN",
     "PolicyExplorer": "socialmath.twins.policy",
     "ProgrammeExplorer": "socialmath.twins.advocacy",
     "NetworkTimelineExplorer": "socialmath.twins.linkedin",
@@ -45,4 +47,5 @@ def twin(explorer: str) -> Twin:
     """
     if explorer not in TWINS:
         raise ValueError(f"explorer must be one of {sorted(TWINS)}, got {explorer!r}")
-    return import_module(TWINS[explorer]).TWIN
+    module, _, attribute = TWINS[explorer].partition(":")
+    return getattr(import_module(module), attribute or "TWIN")

@@ -1,4 +1,5 @@
-"""Chapter 3's twin: Watts and Strogatz's small world (SmallWorldExplorer).
+"""Chapter 3's twins: Watts and Strogatz's small world (SmallWorldExplorer), and your network by
+LinkedIn degree (YourNetworkExplorer, all formulas: ``REACH_TWIN``).
 
 Mean distance and clustering need a graph, so the page carries a table the model computed with
 the explorer's own function (``widgets.separation.small_world``, seed 0) at every position of
@@ -17,16 +18,27 @@ from __future__ import annotations
 
 import math
 
-from socialmath.plots.separation import P_LIMITS
+from socialmath.plots.separation import P_LIMITS, REACH_LIMITS, REACH_TOP
 from socialmath.plots.style import PALETTE
 from socialmath.twins import layers
 from socialmath.twins.base import HEIGHT, WIDTH, Table, Twin
-from socialmath.twins.expr import Expr, lines, log10, percent, round_
+from socialmath.twins.expr import (
+    Expr,
+    exp,
+    format_count,
+    lines,
+    log10,
+    minimum,
+    percent,
+    round_,
+)
 from socialmath.widgets.separation import (
     CURVE_P,
     NEIGHBOURS,
+    POPULATION,
     SIZES,
     SmallWorldExplorer,
+    YourNetworkExplorer,
     small_world,
 )
 
@@ -139,4 +151,82 @@ TWIN = Twin(
                 "chosen network marked.",
     tolerance={"mean_distance": 1e-5, "clustering": 1e-5, "relative_distance": 1e-5,
                "relative_clustering": 1e-5, "distance_marks": 1e-5, "clustering_marks": 1e-5},
+)
+
+
+# --- your network by LinkedIn degree (YourNetworkExplorer): formulas -----------------------------
+
+
+def reach_formulas(contacts, their_contacts, overlap, population=POPULATION):
+    """People at the 1st, 2nd and 3rd degree (``separation.reach_estimate``)."""
+    branching = (their_contacts - 1) * (1 - overlap)
+    total = 1 + contacts
+    second = (population - total) * (1 - exp(-(contacts * branching) / population))
+    total = total + second
+    third = (population - total) * (1 - exp(-(second * branching) / population))
+    share = minimum(1.0, (contacts + second + third) / (population - 1))
+    return {"first": contacts, "second": second, "third": third, "share_within_three": share,
+            "naive_second": contacts * their_contacts,
+            "naive_third": contacts * their_contacts * their_contacts,
+            "title": lines(percent(share, 1) + " of " + format_count(population) + " people",
+                           "are within three steps of you")}
+
+
+def reach_model(twin: Twin, values: dict) -> dict:
+    r = twin.compute(values)
+    return {"first": r.by_degree[0], "second": r.by_degree[1], "third": r.by_degree[2],
+            "share_within_three": r.share_within_three, "naive_second": r.naive[1],
+            "naive_third": r.naive[2]}
+
+
+def reach_drawn(twin: Twin, values: dict) -> dict:
+    r = twin.compute(values)
+    return {"degrees_marks": (("degree", "people"), [
+        [i + 1, float(min(max(v, REACH_LIMITS[0]), REACH_LIMITS[1]))]
+        for i, v in enumerate(r.by_degree)])}
+
+
+def reach_chart(twin: Twin):
+    import altair as alt
+
+    clip = f"min(max({{}}, {REACH_LIMITS[0]}), {REACH_LIMITS[1]})"
+    rows = [{"degree": i + 1, "name": name} for i, name in enumerate(("1st", "2nd", "3rd"))]
+    x = alt.X("degree:O", title="LinkedIn degree (distance from you)",
+              axis=alt.Axis(labelExpr="['', '1st', '2nd', '3rd'][datum.value]", labelAngle=0))
+    y = alt.Y("people:Q", title="people (log scale)",
+              scale=alt.Scale(type="log", domain=[REACH_LIMITS[0], REACH_TOP], nice=False),
+              axis=alt.Axis(values=[1, 1e3, 1e6, 1e9, 1e12], format=",.0f"))
+    bars = alt.Chart(alt.Data(values=rows), name="degrees").transform_calculate(
+        people=clip.format("[first, second, third][datum.degree - 1]"),
+    ).mark_bar(color=PALETTE["blue"], width=60).encode(
+        x=x, y=y, y2=alt.datum(REACH_LIMITS[0]))  # a log axis has no 0
+    naive = alt.Chart(alt.Data(values=rows)).transform_calculate(
+        people=clip.format("[first, naive_second, naive_third][datum.degree - 1]"),
+    ).mark_tick(color=PALETTE["vermillion"], thickness=3, size=70).encode(x=x, y=y)
+    everyone = alt.Chart(alt.Data(values=[{}])).transform_calculate(
+        people=clip.format(repr(POPULATION))).mark_rule(
+        color=PALETTE["grey"], strokeDash=[2, 3], strokeWidth=1.5).encode(y=y)
+    legend = alt.Chart(alt.Data(values=[
+        {"text": "bars: with overlap, in a finite population", "colour": PALETTE["blue"],
+         "people": 3e16},
+        {"text": "ticks: naive k, k x k, k x k x k", "colour": PALETTE["vermillion"],
+         "people": 3e15},
+        {"text": "dotted: everyone in the network", "colour": PALETTE["grey"],
+         "people": 3e14}])).mark_text(align="left", x=8, fontSize=11).encode(
+        y=y, text="text:N", color=alt.Color("colour:N", scale=None))
+    return alt.layer(bars, naive, everyone, legend).properties(
+        width=360, height=HEIGHT, title=alt.Title(alt.ExprRef("title")))
+
+
+REACH_TWIN = Twin(
+    explorer=YourNetworkExplorer,
+    controls=("contacts", "their_contacts", "overlap"),
+    formulas=reach_formulas,
+    model=reach_model,
+    chart=reach_chart,
+    drawn=reach_drawn,
+    title="Your network by LinkedIn degree",
+    description="People at the 1st, 2nd and 3rd LinkedIn degree (log scale), with overlap "
+                "between circles and a billion-member network as a ceiling, against the naive "
+                "k, k x k and k x k x k.",
 )
