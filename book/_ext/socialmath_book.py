@@ -134,7 +134,8 @@ def _is_twin(node) -> bool:
 
 
 def _twin_specs(app: Sphinx) -> dict:
-    """Explorer name -> (its Vega-Lite specification as JSON, its note), built once a build."""
+    """Explorer name -> (its Vega-Lite specification as JSON, its note, its title), built once
+    a build."""
     if not hasattr(app, "socialmath_twins"):
         import socialmath.twins.base
         from socialmath.twins import TWINS, twin
@@ -145,7 +146,7 @@ def _twin_specs(app: Sphinx) -> dict:
         specs = {}
         for name in TWINS:
             chosen = twin(name)
-            specs[name] = (chosen.spec_json(), chosen.note)
+            specs[name] = (chosen.spec_json(), chosen.note, chosen.title)
         app.socialmath_twins = specs
     return app.socialmath_twins
 
@@ -174,12 +175,13 @@ def _purge_explorer_pages(app: Sphinx, env, docname) -> None:
     getattr(env, "socialmath_explorer_pages", set()).discard(docname)
 
 
-def _twin_node(app: Sphinx, name: str, twin: tuple[str, str], cell_id: str) -> nodes.raw:
-    spec, note = twin
+def _twin_node(app: Sphinx, name: str, twin: tuple[str, str, str], cell_id: str) -> nodes.raw:
+    spec, note, title = twin
     wording = " ".join(part for part in (app.config.socialmath_twin_note, note) if part)
     payload = spec.replace("</", "<\\/")  # a JSON script ends at the first "</"
     markup = (f'<div class="{TWIN_CLASS}" data-explorer="{html.escape(name)}" '
-              f'data-cell="{cell_id}" hidden>\n'
+              f'data-cell="{cell_id}" role="figure" aria-label="{html.escape(title)}" '
+              f'hidden>\n'
               f'<p class="sm-twin-note">{html.escape(wording)}</p>\n'
               f'<div class="sm-twin-chart"></div>\n'
               f'<script type="application/json">{payload}</script>\n</div>')

@@ -20,6 +20,8 @@ A twin is a chapter explorer's figure as a Vega-Lite chart that the browser comp
 * ``drawn(twin, values) -> {mark: (fields, rows)}``: what the model says a named mark of the chart
   draws at those control values (a curve's points), for the browser test to compare with the
   data behind the mark on the page.
+* ``title`` and ``description``: the twin's name (the label of its region on the page) and a
+  sentence on what the chart shows (the chart's own accessible description).
 * ``note``: one sentence on what the twin leaves out or fixes, if anything (``fixed``: controls
   kept at a value; ``only``: controls of which the twin offers some options).
 
@@ -77,7 +79,7 @@ class Control:
     labels: tuple[str, ...] = ()
 
     @classmethod
-    def from_widget(cls, name: str, widget, kind: str | None = None) -> Control:
+    def from_widget(cls, name: str, widget) -> Control:
         """The twin's control for an ipywidgets control of an explorer, with its range, step
         and current value."""
         label = widget.description or name
@@ -97,8 +99,8 @@ class Control:
         values = (tuple(_plain(value) for _, value in options) if plain
                   else tuple(range(len(options))))
         current = next(i for i, (_, value) in enumerate(options) if value == widget.value)
-        chosen = kind or ("radio" if type(widget).__name__ == "ToggleButtons"
-                          else "index" if len(values) > 12 else "select")
+        chosen = ("radio" if type(widget).__name__ == "ToggleButtons"
+                  else "index" if len(values) > 12 else "select")
         return cls(name, label, chosen, values[current], options=values, labels=labels)
 
     @property
@@ -351,9 +353,6 @@ class Twin:
 
     def spec_json(self) -> str:
         return json.dumps(self.spec(), separators=(",", ":"), allow_nan=False)
-
-    def fingerprint(self) -> str:
-        return hashlib.sha256(self.spec_json().encode()).hexdigest()[:12]
 
 
 def _code_fingerprint() -> str:
