@@ -7,8 +7,16 @@
 
 from socialmath.widgets.attention import FeedExplorer
 from socialmath.widgets.base import Explorer
+from socialmath.widgets.branding import (
+    CascadeExplorer,
+    FunnelExplorer,
+    GrowthExplorer,
+    ParadoxExplorer,
+    TippingExplorer,
+)
 from socialmath.widgets.pareto import ParetoExplorer
 from socialmath.widgets.separation import SmallWorldExplorer, YourNetworkExplorer
 
-__all__ = ["Explorer", "FeedExplorer", "ParetoExplorer", "SmallWorldExplorer",
+__all__ = ["CascadeExplorer", "Explorer", "FeedExplorer", "FunnelExplorer", "GrowthExplorer",
+           "ParadoxExplorer", "ParetoExplorer", "SmallWorldExplorer", "TippingExplorer",
            "YourNetworkExplorer"]
