@@ -135,7 +135,7 @@ def _place_growth(ax: Axes, artists: GrowthArtists, growth: Growth,
                    *(float(other.top1.max()) * 1.15 for other in references.values())])
     ax.set_ylim(0, highest)
     ax.set_xlim(growth.sizes[0], growth.sizes[-1] * 1.6)
-    lift = 0.02 * highest  # labels sit just above the start of their curves
+    lift = 0.035 * highest  # labels sit just above the start of their curves
     at = min(1, growth.sizes.size - 1)
     artists.labels["top1"].set_position((growth.sizes[at], growth.top1[at] + lift))
     artists.labels["gini"].set_position((growth.sizes[at], growth.gini[at] + lift))
