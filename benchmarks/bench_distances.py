@@ -4,9 +4,10 @@ networkx, side by side in one run.
     .venv/bin/python benchmarks/bench_distances.py            # the full-size run (about 3 minutes)
     .venv/bin/python benchmarks/bench_distances.py --n 100000 --peer-sources 10   # a quick look
 
-The target (issue 4): a Barabasi-Albert graph with 10^6 nodes and m = 10, distance distribution from
-100 sampled sources in under 5 s and under 2 GB of peak memory, at least 5x faster than igraph's
-BFS from the same sources. igraph and networkit are a benchmark-only extra:
+The target: a Barabasi-Albert graph with 10^6 nodes and m = 10, distance distribution from 100
+sampled sources in under 5 s and under 2 GB of peak memory, at least 5x faster than igraph's BFS
+from the same sources; reading the same graph from a scipy.sparse matrix (``as_graph``) a small
+fraction of that search (printed side by side). igraph and networkit are a benchmark-only extra:
 ``.venv/bin/pip install -c requirements/constraints.txt igraph networkit``; a missing one is
 skipped.
 
@@ -58,6 +59,24 @@ def run_ours(g: Graph, sources: np.ndarray) -> tuple[float, float, object]:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return elapsed, peak / 1e9, dist
+
+
+def time_sparse_input(g: Graph) -> list[tuple[str, float]]:
+    """Seconds ``as_graph`` takes on the graph's adjacency matrix: as ``Graph.to_scipy`` and
+    networkx write it (symmetric CSR), and as one triangle in COO form (symmetrised on the way)."""
+    from scipy import sparse
+
+    from socialmath.graphs import as_graph
+
+    symmetric = g.to_scipy()
+    upper = sparse.triu(symmetric, k=1, format="coo")
+    timings = []
+    for name, matrix in (("symmetric CSR", symmetric), ("upper-triangle COO", upper)):
+        start = time.perf_counter()
+        converted, _ = as_graph(matrix)
+        timings.append((name, time.perf_counter() - start))
+        assert np.array_equal(converted.indices, g.indices), name
+    return timings
 
 
 def run_igraph(edges: np.ndarray, n: int, sources: np.ndarray, batch: int = 10):
@@ -148,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"socialmath bit-parallel BFS, {args.sources} sources: {ours:.2f} s; "
           f"memory allocated during the search (tracemalloc peak) {bfs_peak:.2f} GB; "
           f"process peak so far {peak_rss_gb():.2f} GB")
+    conversions = time_sparse_input(g)
+    print("scipy.sparse input -> Graph (as_graph), against the search above: " + "; ".join(
+        f"{name} {seconds:.2f} s ({seconds / ours:.0%} of the search)"
+        for name, seconds in conversions))
     half = (dist.ci_high - dist.ci_low) / 2
     print(f"  mean distance {dist.mean:.4f} (95% interval +-{half:.4f}, "
           f"+-{half / dist.mean:.2%}), degrees of separation {dist.mean - 1:.4f}, "

@@ -203,11 +203,12 @@ BAD_CALLS = [
     (feed_load, (True,), {}, TypeError, "contacts must be an integer"),
     (feed_load, (100,), {"posts_per_active": -1}, ValueError, "posts_per_active must be >= 0"),
     (feed_load, (100,), {"seconds_per_post": 0}, ValueError, "seconds_per_post must be > 0"),
-    (feed_load, (100,), {"minutes_per_day": 2000}, ValueError, "minutes_per_day must be <= 1440"),
+    (feed_load, (100,), {"minutes_per_day": 2000}, ValueError,
+     r"minutes_per_day must be in \[0, 1440\]"),
     (feed_load, (100,), {"silent_share": float("nan")}, ValueError, "silent_share must be a fin"),
     (reading_hours, (-5,), {}, ValueError, "posts must be >= 0"),
     (reading_hours, (5,), {"seconds_per_post": -2}, ValueError, "seconds_per_post must be > 0"),
-    (posts_within_budget, (-1,), {}, ValueError, "minutes_per_day must be >= 0"),
+    (posts_within_budget, (-1,), {}, ValueError, r"minutes_per_day must be in \[0, 1440\], got -1"),
     (posts_within_budget, (10,), {"days": 0}, ValueError, "days must be >= 1"),
     (posts_within_budget, (10,), {"days": 1.5}, TypeError, "days must be an integer"),
     (essay_tiers, (1.2,), {}, ValueError, "silent_share must be a share in \\[0, 1\\]"),
@@ -216,7 +217,7 @@ BAD_CALLS = [
     (people_per_tier, (10, [("a", 1.0, 0)]), {}, TypeError, "tiers must contain only Tier"),
     (people_per_tier, (10, [Tier("a", 0.5, 0)]), {}, ValueError, "shares adding up to 1, got 0.5"),
     (nielsen_tiers, (-3,), {}, ValueError, "contacts must be >= 0"),
-    (simulate_weekly_activity, (100,), {"weeks": 0}, ValueError, "weeks must be >= 1"),
+    (simulate_weekly_activity, (100,), {"weeks": 0}, ValueError, r"weeks must be in \[1, 10000\]"),
     (simulate_weekly_activity, (100,), {"seed": -1}, ValueError, "seed must be >= 0"),
     (simulate_weekly_activity, (100,), {"seed": "abc"}, TypeError, "seed must be None, an int"),
     (simulate_weekly_activity, (100,), {"tiers": "90-9-1"}, TypeError, "tiers must be a non-emp"),
@@ -243,5 +244,5 @@ def test_tier_rejects_bad_fields():
 
 def test_summary_rejects_a_bad_coverage():
     activity = simulate_weekly_activity(10, essay_tiers(), weeks=3, seed=0)
-    with pytest.raises(ValueError, match="coverage must be > 0"):
+    with pytest.raises(ValueError, match=r"coverage must be in \(0, 1\], got 0"):
         activity.summary(0)

@@ -86,3 +86,18 @@ def test_study_checks_catch_bad_values(monkeypatch):
         monkeypatch.setattr(datasets, "load", lambda name, table=bad: table)
         with pytest.raises(DataError, match=f"line 4: {problem}"):
             datasets.small_world_studies()
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbfstudy,source\nA,karinthy1929\n")
+    table = read_csv(path)
+    assert list(table.columns) == ["study", "source"]
+    assert table["source"].tolist() == ["karinthy1929"]
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("study,source\nA,x\nRényi,y\n".encode("latin-1"))
+    with pytest.raises(DataError, match=r"latin1.csv, line 3: not UTF-8 text"):
+        read_csv(path)

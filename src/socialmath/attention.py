@@ -25,6 +25,7 @@ import numpy as np
 from socialmath._validate import (
     require_count,
     require_integer,
+    require_memory,
     require_number,
     require_positive,
     require_rng,
@@ -51,6 +52,7 @@ __all__ = [
     "posts_within_budget",
     "reading_hours",
     "simulate_weekly_activity",
+    "weekly_posts",
 ]
 
 #: LinkedIn's cap on first-degree connections (``linkedincap``, read through a secondary source).
@@ -153,7 +155,7 @@ def active_contacts(contacts: int, silent_share: float = 0.8) -> float:
     """
     n = require_count("contacts", contacts)
     silent = require_share("silent_share", silent_share)
-    return round(n * (1.0 - silent), 9)
+    return float(weekly_posts(n, silent, 1.0))
 
 
 # --- reading time and attention budget ----------------------------------------------------------
@@ -204,12 +206,46 @@ class FeedLoad:
     contacts_followable: float
 
     @property
+    def posts_per_contact(self) -> float:
+        """Posts a week that one contact adds to the feed: (1 - silent share) x posting rate."""
+        return weekly_posts(1, self.silent_share, self.posts_per_active)
+
+    @property
     def contacts_at_budget(self) -> float:
         """Network size at which the feed fills the daily budget exactly (inf if nobody posts)."""
-        posts_per_contact = (1.0 - self.silent_share) * self.posts_per_active
-        if posts_per_contact == 0:
+        per_contact = self.posts_per_contact
+        if per_contact == 0:
             return float("inf")
-        return self.posts_readable_per_week / posts_per_contact
+        return self.posts_readable_per_week / per_contact
+
+    @property
+    def budget_hours_per_week(self) -> float:
+        """The daily budget over a week, in hours."""
+        return self.minutes_per_day * DAYS_PER_WEEK * 60.0 / SECONDS_PER_HOUR
+
+    def hours_needed(self, contacts) -> np.ndarray:
+        """Hours a week needed to glance at every post of networks of ``contacts`` people (an
+        array), everything else as in this load: the curve that ``hours_per_week`` is one point
+        of.
+
+        >>> feed_load(25_000).hours_needed([25_000, 50_000]).round(3).tolist()
+        [2.778, 5.556]
+        """
+        sizes = np.asarray(contacts, dtype=float)
+        posts = weekly_posts(sizes, self.silent_share, self.posts_per_active)
+        return posts * self.seconds_per_post / SECONDS_PER_HOUR
+
+
+def weekly_posts(contacts, silent_share: float, posts_per_active: float):
+    """The feed formula, in one place: posts a week from ``contacts`` people (a number or an
+    array) of whom a share ``silent_share`` never post and the others post ``posts_per_active``
+    times a week. Its arguments are checked by the public functions that call it.
+
+    >>> weekly_posts(25_000, 0.8, 1.0)
+    5000.0
+    """
+    posts = np.round(np.multiply(contacts, 1.0 - silent_share), 9) * posts_per_active
+    return float(posts) if np.ndim(posts) == 0 else posts
 
 
 def feed_load(contacts: int, silent_share: float = 0.8, posts_per_active: float = 1.0,
@@ -228,11 +264,14 @@ def feed_load(contacts: int, silent_share: float = 0.8, posts_per_active: float 
     n = require_count("contacts", contacts)
     active = active_contacts(n, silent_share)
     rate = require_number("posts_per_active", posts_per_active, low=0)
-    posts = active * rate
+    posts = float(weekly_posts(n, float(silent_share), rate))
     hours = reading_hours(posts, seconds_per_post)
     readable = posts_within_budget(minutes_per_day, seconds_per_post)
     share = 1.0 if posts == 0 else min(1.0, readable / posts)
-    followable = float(n) if posts == 0 else min(float(n), readable / (posts / n))
+    per_contact = float(weekly_posts(1, float(silent_share), rate))
+    # Followable contacts: the budget over the posts of one contact, never more than you have
+    # (computed per contact, so that a tiny posting rate cannot underflow into a division by 0).
+    followable = float(n) if per_contact == 0 else min(float(n), readable / per_contact)
     return FeedLoad(
         contacts=n,
         silent_share=float(silent_share),
@@ -299,19 +338,26 @@ def simulate_weekly_activity(contacts: int, tiers: Sequence[Tier] = NIELSEN_90_9
     n_weeks = require_integer("weeks", weeks, low=1, high=10_000)
     rng = require_rng("seed", seed)
     sizes = _tier_sizes(n, checked)
+    # One row per week, one column per person, a few weeks at a time: at least one week of the
+    # largest tier must fit (8 bytes a person for the counts, 1 for who posted).
+    require_memory("contacts", contacts, 9.0 * max(sizes),
+                   "one simulated week (9 bytes a person)")
+    chunk = int(max(1, min(64, _CHUNK_VALUES // max(1, max(sizes)))))
     posters = np.zeros(n_weeks, dtype=np.int64)
     posts = np.zeros(n_weeks, dtype=np.int64)
     for tier, size in zip(checked, sizes, strict=True):
         if size == 0 or tier.posts_per_week == 0:
             continue
-        # One row per week, one column per person: memory stays small for a 30,000-contact network
-        # simulated week by week in chunks.
-        for start in range(0, n_weeks, 64):
-            stop = min(n_weeks, start + 64)
+        for start in range(0, n_weeks, chunk):
+            stop = min(n_weeks, start + chunk)
             counts = rng.poisson(tier.posts_per_week, size=(stop - start, size))
             posters[start:stop] += (counts > 0).sum(axis=1)
             posts[start:stop] += counts.sum(axis=1)
     return WeeklyActivity(posters=posters, posts=posts)
+
+
+#: Values drawn at once by ``simulate_weekly_activity`` (64 weeks of a 30,000-person tier fit).
+_CHUNK_VALUES = 2_000_000
 
 
 def _tier_sizes(contacts: int, tiers: Sequence[Tier]) -> list[int]:

@@ -9,7 +9,7 @@ line and the problem, rather than returning a silently wrong table.
 >>> int(edunov["year"]), float(edunov["distance"]), int(edunov["size"])
 (2016, 4.57, 1590000000)
 >>> available()
-['small_world_studies']
+['essay_claims', 'small_world_studies']
 """
 
 from __future__ import annotations
@@ -22,12 +22,15 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["DataError", "available", "load", "read_csv", "small_world_studies"]
+__all__ = ["DataError", "available", "essay_claims", "load", "read_csv", "small_world_studies"]
 
 STATUSES = {"V", "V2", "U"}
 MEASURES = {"distance", "intermediaries", "unclear"}
 _STUDY_NUMBERS = ["year", "size", "reported", "reported_low", "reported_high", "distance",
                   "distance_low", "distance_high"]
+_CLAIM_COLUMNS = ["claim", "essay", "found", "chapters", "source", "status"]
+#: Chapters of the course a claim can be checked in.
+CHAPTERS = range(1, 8)
 _STUDY_COLUMNS = ["study", "year", "population", "size", "statistic", "measure",
                   *_STUDY_NUMBERS[2:], "status", "source", "note"]
 
@@ -56,19 +59,31 @@ def load(name: str) -> pd.DataFrame:
         raise TypeError(f"name must be a string, got {name!r} ({type(name).__name__})")
     if name not in available():
         raise ValueError(f"name must be one of {available()}, got {name!r}")
-    text = _data_dir().joinpath(f"{name}.csv").read_text(encoding="utf-8")
-    return _parse(text, f"{name}.csv")
+    return _parse(_decode(_data_dir().joinpath(f"{name}.csv").read_bytes(), f"{name}.csv"),
+                  f"{name}.csv")
 
 
 def read_csv(path: str | Path) -> pd.DataFrame:
     """Read a CSV file of your own with the same checks as the shipped ones (``source`` column,
-    same number of fields on every line, a source on every row)."""
+    same number of fields on every line, a source on every row). The file must be UTF-8; a
+    byte-order mark at its start (as spreadsheet programs write) is accepted."""
     if not isinstance(path, str | Path):
         raise TypeError(f"path must be a string or a Path, got {path!r} ({type(path).__name__})")
     file = Path(path)
     if not file.is_file():
         raise ValueError(f"path must name an existing file, got {str(path)!r}")
-    return _parse(file.read_text(encoding="utf-8"), file.name)
+    return _parse(_decode(file.read_bytes(), file.name), file.name)
+
+
+def _decode(raw: bytes, filename: str) -> str:
+    """UTF-8 text without a byte-order mark, or a DataError naming the file and the line."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise DataError(f"{filename}, line {line}: not UTF-8 text (byte {raw[error.start]:#04x} "
+                        f"at position {error.start}); save the file as UTF-8 and read it "
+                        f"again") from None
 
 
 def _parse(text: str, filename: str) -> pd.DataFrame:
@@ -121,3 +136,43 @@ def _check_studies(table: pd.DataFrame, filename: str) -> pd.DataFrame:
             raise DataError(f"{filename}, line {line}: status must be one of "
                             f"{sorted(STATUSES)}, got {row['status']!r}")
     return table
+
+
+def essay_claims() -> pd.DataFrame:
+    """The essay's claims, one row each, with what the course found: the claim in the course's
+    words (``essay``), the finding (``found``), the chapters that check it (``chapters``, a list of
+    numbers), the sources (``source``, keys of ``book/references.bib`` separated by ``;``) and the
+    status of the evidence for the claim as the essay states it (``status``: V read in a primary
+    source, V2 through a secondary source, U no source found).
+
+    >>> claims = essay_claims()
+    >>> len(claims), claims.loc[5, "chapters"]
+    (8, [3])
+    """
+    table = load("essay_claims")
+    filename = "essay_claims.csv"
+    missing = [column for column in _CLAIM_COLUMNS if column not in table.columns]
+    if missing:
+        raise DataError(f"{filename}, line 1: missing columns {missing}")
+    chapters = []
+    for index, row in table.iterrows():
+        line = int(index) + 2
+        if row["status"] not in STATUSES:
+            raise DataError(f"{filename}, line {line}: status must be one of "
+                            f"{sorted(STATUSES)}, got {row['status']!r}")
+        try:
+            numbers = [int(part) for part in str(row["chapters"]).split(";")]
+        except ValueError:
+            raise DataError(f"{filename}, line {line}: chapters must be chapter numbers "
+                            f"separated by ';', got {row['chapters']!r}") from None
+        if not numbers or any(number not in CHAPTERS for number in numbers):
+            raise DataError(f"{filename}, line {line}: chapters must be in "
+                            f"{CHAPTERS.start}..{CHAPTERS.stop - 1}, got {row['chapters']!r}")
+        chapters.append(numbers)
+    if table["claim"].duplicated().any():
+        raise DataError(f"{filename}: a claim number appears twice: "
+                        f"{sorted(table.loc[table['claim'].duplicated(), 'claim'])}")
+    table = table.assign(chapters=chapters,
+                         source=[[key.strip() for key in str(keys).split(";")]
+                                 for keys in table["source"]])
+    return table.astype({"claim": "int64"}).set_index("claim")

@@ -33,7 +33,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from socialmath._validate import (
+    describe_range,
     require_integer,
+    require_memory,
     require_number,
     require_rng,
     require_share,
@@ -50,8 +52,20 @@ __all__ = [
     "watts_strogatz",
 ]
 
-#: Largest graph the generators build (nodes); the CSR arrays use 32-bit node ids.
+#: Largest graph the generators build (nodes); the CSR arrays use 32-bit node ids. Whether a graph
+#: of that size fits is checked against the memory limit (``socialmath._validate.memory_limit``).
 MAX_NODES = 50_000_000
+#: Bytes of working memory per edge and per node while a graph is built (both edge directions as
+#: 32-bit ids, the sort that removes repeats, and the CSR arrays), measured with tracemalloc and
+#: rounded up.
+_BYTES_PER_EDGE = 64
+_BYTES_PER_NODE = 24
+
+
+def _require_graph_memory(name: str, value: object, n: int, edges: float) -> None:
+    """Refuse a graph of ``n`` nodes and about ``edges`` edges that would not fit in memory."""
+    require_memory(name, value, _BYTES_PER_EDGE * edges + _BYTES_PER_NODE * n,
+                   f"a graph of {n:,} nodes and about {edges:,.0f} edges")
 #: Largest graph :func:`random_regular` builds: its pairing runs in Python (about 6 s at this size).
 MAX_REGULAR_NODES = 100_000
 
@@ -142,9 +156,13 @@ def from_edges(n: int, sources: np.ndarray, targets: np.ndarray) -> Graph:
     for name, ends in (("sources", u), ("targets", v)):
         if ends.size and not np.issubdtype(ends.dtype, np.integer):
             raise TypeError(f"{name} must hold integer node ids, got dtype {ends.dtype}")
+        if ends.size and size == 0:
+            raise ValueError(f"{name} must be empty: a graph with n = 0 nodes has no node ids, "
+                             f"got {ends.size} of them")
         if ends.size and (ends.min() < 0 or ends.max() >= size):
             raise ValueError(f"{name} must hold node ids in [0, {size - 1}], "
                              f"got values from {ends.min()} to {ends.max()}")
+    _require_graph_memory("n", n, size, u.size)
     keep = u != v
     u, v = u[keep].astype(np.int32), v[keep].astype(np.int32)
     rows = np.concatenate([u, v])
@@ -183,11 +201,41 @@ def as_graph(graph: object, name: str = "graph") -> tuple[Graph, list | None]:
         rows, cols = graph.shape
         if rows != cols:
             raise ValueError(f"{name} must be a square adjacency matrix, got shape {graph.shape}")
-        matrix = sp.coo_array(graph)
-        nonzero = matrix.data != 0
-        return from_edges(rows, matrix.row[nonzero], matrix.col[nonzero]), None
+        return _from_sparse(graph), None
     raise TypeError(f"{name} must be a socialmath Graph, a networkx Graph or a scipy.sparse "
                     f"adjacency matrix, got {type(graph).__name__}")
+
+
+def _from_sparse(graph) -> Graph:
+    """A square sparse matrix as a Graph, on whole CSR arrays (no per-edge Python, no COO sort).
+
+    A matrix that is already symmetric, with sorted indices and no diagonal (what
+    ``Graph.to_scipy`` and networkx write) is used as it is after one comparison with its
+    transpose; any other is symmetrised by adding its transpose.
+    """
+    n = graph.shape[0]
+    _require_graph_memory("graph", f"<{n} x {n} sparse matrix>", n, graph.nnz)
+    matrix = sp.csr_array(graph)
+    if not matrix.has_canonical_format:
+        matrix = matrix.copy()
+        matrix.sum_duplicates()
+    indptr, indices = matrix.indptr.astype(np.int64), matrix.indices.astype(np.int32)
+    rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(indptr))
+    drop = (indices == rows) | (matrix.data == 0)
+    if drop.any():
+        keep = ~drop
+        indices, rows = indices[keep], rows[keep]
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    del rows, drop
+    pattern = sp.csr_array((np.ones(indices.size, dtype=bool), indices, indptr), shape=(n, n))
+    transpose = pattern.T.tocsr()  # sorted indices, by construction of the CSC-to-CSR step
+    if not (np.array_equal(transpose.indptr, indptr)
+            and np.array_equal(transpose.indices, indices)):
+        pattern = (pattern + transpose).tocsr()
+        pattern.sort_indices()
+        indptr, indices = pattern.indptr.astype(np.int64), pattern.indices.astype(np.int32)
+    return Graph(indptr, indices)
 
 
 # --- generators -----------------------------------------------------------------------------------
@@ -196,6 +244,10 @@ def as_graph(graph: object, name: str = "graph") -> tuple[Graph, list | None]:
 def erdos_renyi(n: int, mean_degree: float, seed: int | np.random.Generator | None = 0) -> Graph:
     """A random graph where each pair is an edge with the same probability, mean_degree / (n - 1).
 
+    Any ``mean_degree`` from 0 to ``n - 1`` (the complete graph) is delivered. The number of edges
+    is binomial, so the mean degree is ``mean_degree`` on average, with a standard deviation of
+    ``sqrt(2 k (1 - k / (n - 1)) / n)`` for ``k = mean_degree`` (0.04 for n = 10,000, k = 8).
+
     >>> g = erdos_renyi(10_000, 8, seed=1)
     >>> round(g.mean_degree)
     8
@@ -203,11 +255,19 @@ def erdos_renyi(n: int, mean_degree: float, seed: int | np.random.Generator | No
     size = require_integer("n", n, low=2, high=MAX_NODES)
     k = require_number("mean_degree", mean_degree, low=0, high=size - 1)
     rng = require_rng("seed", seed)
+    _require_graph_memory("n", n, size, size * k / 2)
     pairs = size * (size - 1) // 2
     wanted = int(rng.binomial(pairs, k / (size - 1))) if k < size - 1 else pairs
-    if wanted > pairs // 2:
-        raise ValueError(f"mean_degree must be at most (n - 1) / 2 = {(size - 1) / 2:g} for "
-                         f"this sampler, got {mean_degree!r}")
+    if wanted <= pairs // 2:
+        keys = _distinct_pairs(size, wanted, rng)
+    else:  # a dense graph: draw the pairs left out, and keep every other pair
+        keys = _free_pairs(size, np.sort(_distinct_pairs(size, pairs - wanted, rng)))
+    return from_edges(size, keys // size, keys % size)
+
+
+def _distinct_pairs(size: int, wanted: int, rng: np.random.Generator) -> np.ndarray:
+    """``wanted`` distinct pairs of distinct nodes, uniformly, as keys ``low * size + high``
+    (by rejection: at most half of all pairs are wanted, so each draw is new with odds >= 1/2)."""
     keys = np.zeros(0, dtype=np.int64)
     while keys.size < wanted:
         draw = int((wanted - keys.size) * 1.1) + 16
@@ -216,14 +276,16 @@ def erdos_renyi(n: int, mean_degree: float, seed: int | np.random.Generator | No
         ok = u != v
         low, high = np.minimum(u[ok], v[ok]), np.maximum(u[ok], v[ok])
         keys = _unique(np.concatenate([keys, low * size + high]))
-    keys = rng.permutation(keys)[:wanted]
-    return from_edges(size, keys // size, keys % size)
+    return rng.permutation(keys)[:wanted]
 
 
 def watts_strogatz(n: int, k: int, p: float, seed: int | np.random.Generator | None = 0) -> Graph:
     """Watts and Strogatz's small world (``watts1998``): a ring where each node knows its ``k``
     nearest neighbours (``k / 2`` on each side), then each edge has its far end moved, with
     probability ``p``, to a node drawn at random (no self-loops, no repeated edges).
+
+    The graph always has exactly ``n k / 2`` edges. In a nearly complete ring (``k`` close to
+    ``n``) a moved edge may find no free node to go to; it then takes a free pair elsewhere.
 
     >>> watts_strogatz(1000, 10, 0.1, seed=3).n_edges
     5000
@@ -234,6 +296,7 @@ def watts_strogatz(n: int, k: int, p: float, seed: int | np.random.Generator | N
         raise ValueError(f"k must be even (k / 2 neighbours on each side), got {k!r}")
     share = require_share("p", p)
     rng = require_rng("seed", seed)
+    _require_graph_memory("n", n, size, size * k_ring / 2)
     near = np.repeat(np.arange(size, dtype=np.int64), k_ring // 2)
     far = (near + np.tile(np.arange(1, k_ring // 2 + 1), size)) % size
     moved = rng.random(near.size) < share
@@ -249,10 +312,40 @@ def watts_strogatz(n: int, k: int, p: float, seed: int | np.random.Generator | N
         keys = _keys(near_moved, far_moved, size)
         bad = (near_moved == far_moved) | _member(keys, keep_keys) | _repeated(keys)
         pending = np.flatnonzero(bad)
-    done = np.ones(near_moved.size, dtype=bool)
-    done[pending] = False
-    return from_edges(size, np.concatenate([keep_keys // size, near_moved[done]]),
-                      np.concatenate([keep_keys % size, far_moved[done]]))
+    if pending.size:
+        _place_stuck_edges(near_moved, far_moved, pending, keep_keys, size, rng)
+    return from_edges(size, np.concatenate([keep_keys // size, near_moved]),
+                      np.concatenate([keep_keys % size, far_moved]))
+
+
+def _place_stuck_edges(near: np.ndarray, far: np.ndarray, pending: np.ndarray,
+                       keep_keys: np.ndarray, size: int, rng: np.random.Generator) -> None:
+    """Place, one at a time, the moved edges that random draws could not place (a nearly
+    complete graph): on a free partner of their near end if one is left, else on a free pair."""
+    placed = np.ones(near.size, dtype=bool)
+    placed[pending] = False
+    for i in pending:
+        taken = np.concatenate([keep_keys, _keys(near[placed], far[placed], size)])
+        ends = np.concatenate([taken // size, taken % size])
+        partners = np.concatenate([taken % size, taken // size])
+        busy = np.zeros(size, dtype=bool)
+        busy[partners[ends == near[i]]] = True
+        busy[near[i]] = True
+        free = np.flatnonzero(~busy)
+        if free.size:
+            far[i] = rng.choice(free)
+        else:
+            key = rng.choice(_free_pairs(size, np.sort(taken)))
+            near[i], far[i] = key // size, key % size
+        placed[i] = True
+
+
+def _free_pairs(size: int, taken: np.ndarray) -> np.ndarray:
+    """Keys of every pair of distinct nodes not in ``taken`` (sorted keys): for dense graphs only,
+    where listing all pairs costs no more than the graph itself."""
+    low, high = np.triu_indices(size, k=1)
+    every = low.astype(np.int64) * size + high
+    return every[~_member(every, taken)]
 
 
 def _keys(u: np.ndarray, v: np.ndarray, n: int) -> np.ndarray:
@@ -287,8 +380,9 @@ def _repeated(values: np.ndarray) -> np.ndarray:
 def barabasi_albert(n: int, m: int, seed: int | np.random.Generator | None = 0) -> Graph:
     """Growth with preferential attachment (``barabasi1999``): start from ``m + 1`` nodes all
     connected, then each new node links to ``m`` earlier nodes chosen with probability
-    proportional to their degree. Links a new node draws twice are kept once, so the mean degree
-    is slightly below ``2m``.
+    proportional to their degree. Links a new node draws twice are kept once, so the graph has at
+    most ``m n - m (m + 1) / 2`` edges (the seed clique, then ``m`` per newcomer) and a little
+    fewer: at least 75% of that (the property tests check it), about 99% for n = 10,000, m = 3.
 
     Sampling proportional to degree is sampling an end of an existing edge uniformly. Every new
     link copies the node at a random earlier edge end; that end may itself be a copy, so the copies
@@ -302,6 +396,7 @@ def barabasi_albert(n: int, m: int, seed: int | np.random.Generator | None = 0) 
     size = require_integer("n", n, low=2, high=MAX_NODES)
     links = require_integer("m", m, low=1, high=size - 1)
     rng = require_rng("seed", seed)
+    _require_graph_memory("n", n, size, size * links * 1.5)  # + the edge ends and pointers
     seed_u, seed_v = np.triu_indices(links + 1, k=1)
     n_seed_ends = 2 * seed_u.size
     newcomers = np.arange(links + 1, size, dtype=np.int64)
@@ -350,38 +445,88 @@ def professional_network(n: int, mean_degree: float = 20.0, closure: float = 0.5
     Each node gets a sociability drawn from a log-normal distribution with shape ``spread``
     (0 gives equal sociabilities). A share ``1 - closure`` of the edges join two nodes drawn in
     proportion to sociability (Chung and Lu's model); the remaining share closes triangles: pick
-    a node in proportion to its degree and introduce two of its contacts to each other. Repeated
-    edges are kept once, so the mean degree ends a little below ``mean_degree``.
+    a node in proportion to its degree and introduce two of its contacts to each other, in rounds
+    until enough new edges are made. Repeated draws are drawn again, so the graph has exactly
+    ``round(n * mean_degree / 2)`` edges: the mean degree is ``mean_degree`` within ``1 / n``.
+
+    Triangles need something to close: the random edges must give each node about two contacts
+    first, so ``closure`` can be at most ``1 - 2 / mean_degree`` (0.9 for 20 contacts). If a
+    graph is so dense that draws keep landing on existing edges (after 50 rounds), the last
+    edges are drawn uniformly among the free pairs.
 
     >>> g = professional_network(10_000, 20, closure=0.5, seed=2)
-    >>> 17 < g.mean_degree <= 20
-    True
+    >>> g.mean_degree
+    20.0
     """
     size = require_integer("n", n, low=3, high=MAX_NODES)
     k = require_number("mean_degree", mean_degree, low=0, high=(size - 1) / 2, low_open=True)
     share = require_share("closure", closure)
+    most = max(0.0, 1.0 - 2.0 / k)
+    if share > most + 1e-12:
+        raise ValueError(f"closure must be {describe_range(0, round(most, 6))} for "
+                         f"mean_degree={mean_degree!r}, got {closure!r}: the random edges (a "
+                         f"share 1 - closure) must give each node about 2 contacts before "
+                         f"triangles can be closed among them")
     sigma = require_number("spread", spread, low=0, high=3)
     rng = require_rng("seed", seed)
+    _require_graph_memory("n", n, size, size * k / 2)
     total = int(round(size * k / 2))
     random_edges = total - int(round(share * total))
     weights = rng.lognormal(0.0, sigma, size) if sigma > 0 else np.ones(size)
     cumulative = np.cumsum(weights)
     cumulative /= cumulative[-1]
-    u = np.searchsorted(cumulative, rng.random(random_edges), side="right")
-    v = np.searchsorted(cumulative, rng.random(random_edges), side="right")
-    graph = from_edges(size, np.minimum(u, size - 1), np.minimum(v, size - 1))
-    closing = total - random_edges
-    if closing == 0 or graph.indices.size == 0:
-        return graph
-    # A uniformly drawn edge end is a node drawn in proportion to its degree.
-    middle_end = rng.integers(0, graph.indices.size, closing)
-    middle = graph.indices[middle_end]
-    start, degree = graph.indptr[middle], graph.degrees[middle]
-    first = graph.indices[start + (rng.random(closing) * degree).astype(np.int64)]
-    second = graph.indices[start + (rng.random(closing) * degree).astype(np.int64)]
-    rows = np.repeat(np.arange(size), graph.degrees)
-    return from_edges(size, np.concatenate([rows, first]), np.concatenate([graph.indices, second]))
 
+    def sociable_pairs(count: int) -> tuple[np.ndarray, np.ndarray]:
+        u = np.searchsorted(cumulative, rng.random(count), side="right")
+        v = np.searchsorted(cumulative, rng.random(count), side="right")
+        return np.minimum(u, size - 1), np.minimum(v, size - 1)
+
+    keys = _add_new_pairs(np.zeros(0, dtype=np.int64), *sociable_pairs(random_edges),
+                          random_edges, size)
+    keys = _top_up(keys, random_edges, size, rng, sociable_pairs)
+    if total == random_edges:
+        return from_edges(size, keys // size, keys % size)
+
+    def closing_pairs(count: int) -> tuple[np.ndarray, np.ndarray]:
+        # A uniformly drawn edge end is a node drawn in proportion to its degree.
+        graph = from_edges(size, keys // size, keys % size)
+        middle = graph.indices[rng.integers(0, graph.indices.size, count)]
+        start, degree = graph.indptr[middle], graph.degrees[middle]
+        first = graph.indices[start + (rng.random(count) * degree).astype(np.int64)]
+        second = graph.indices[start + (rng.random(count) * degree).astype(np.int64)]
+        return first, second
+
+    keys = _add_new_pairs(keys, *closing_pairs(total - random_edges), total, size)
+    keys = _top_up(keys, total, size, rng, closing_pairs)
+    return from_edges(size, keys // size, keys % size)
+
+
+def _add_new_pairs(keys: np.ndarray, u: np.ndarray, v: np.ndarray, target: int,
+                   size: int) -> np.ndarray:
+    """``keys`` (sorted, distinct) plus the new distinct pairs among (u, v), in draw order, up to
+    ``target`` keys in all."""
+    ok = u != v
+    drawn = _keys(u[ok].astype(np.int64), v[ok].astype(np.int64), size)
+    drawn = drawn[~_member(drawn, keys)]
+    _, first = np.unique(drawn, return_index=True)
+    fresh = drawn[np.sort(first)][:max(0, target - keys.size)]
+    return np.sort(np.concatenate([keys, fresh]))
+
+
+def _top_up(keys: np.ndarray, target: int, size: int, rng: np.random.Generator,
+            draw_pairs, rounds: int = 50) -> np.ndarray:
+    """Draw more pairs with ``draw_pairs`` until there are ``target`` keys; after ``rounds``
+    rounds, fill what is missing with uniformly drawn free pairs."""
+    for _ in range(rounds):
+        missing = target - keys.size
+        if missing <= 0:
+            return keys
+        keys = _add_new_pairs(keys, *draw_pairs(int(missing * 1.5) + 16), target, size)
+    missing = target - keys.size
+    if missing > 0:
+        free = rng.choice(_free_pairs(size, keys), missing, replace=False)
+        keys = np.sort(np.concatenate([keys, free]))
+    return keys
 
 
 def random_regular(n: int, k: int, seed: int | np.random.Generator | None = 0) -> Graph:

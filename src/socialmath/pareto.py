@@ -29,6 +29,7 @@ from scipy import optimize, special
 from socialmath._validate import (
     require_count,
     require_integer,
+    require_memory,
     require_number,
     require_positive,
     require_rng,
@@ -256,10 +257,11 @@ def sample_pareto(alpha: float, size: int, x_min: float = 1.0,
     >>> abs(gini(values) - gini_pareto(3.0)) < 0.01
     True
     """
-    a = require_number("alpha", alpha, low=0, low_open=True)
+    a = require_number("alpha", alpha, low=0.1, high=1000)
     n = require_count("size", size)
-    low = require_positive("x_min", x_min)
+    low = require_number("x_min", x_min, low=1e-100, high=1e100)
     rng = require_rng("seed", seed)
+    require_memory("size", size, 16.0 * n, "the sample (two arrays of 8 bytes a value)")
     return low * (1.0 - rng.random(n)) ** (-1.0 / a)
 
 
@@ -275,11 +277,12 @@ def sample_power_law(alpha: float, x_min: float, size: int, discrete: bool = Fal
     >>> sample_power_law(2.5, 5, 6, discrete=True, seed=1).tolist()
     [7.0, 34.0, 5.0, 33.0, 6.0, 7.0]
     """
-    a = require_number("alpha", alpha, low=1, low_open=True)
+    a = require_number("alpha", alpha, low=1.1, high=1000)
     n = require_count("size", size)
     is_discrete = _require_bool("discrete", discrete)
     low = _require_x_min(x_min, is_discrete)
     rng = require_rng("seed", seed)
+    require_memory("size", size, 40.0 * n, "the sample (five arrays of 8 bytes a value)")
     u = rng.random(n)
     if not is_discrete:
         return low * (1.0 - u) ** (-1.0 / (a - 1.0))
@@ -309,22 +312,30 @@ def simulate_reactions(posts: int = 5_000, mu: float = 1.5, sigma: float = 1.3,
     (True, 1000)
     """
     n = require_count("posts", posts)
-    centre = require_number("mu", mu)
-    spread = require_positive("sigma", sigma)
+    # exp(15 + 4 x 8.3), the largest draw a float64 normal gives, is about 1e21: always finite.
+    centre = require_number("mu", mu, low=-10, high=15)
+    spread = require_number("sigma", sigma, low=0, high=4, low_open=True)
     rng = require_rng("seed", seed)
+    require_memory("posts", posts, 16.0 * n, "the data set (8 bytes a post)")
     return np.floor(rng.lognormal(centre, spread, n))
 
 
 def degrees(graph) -> np.ndarray:
-    """The degree of every node of a networkx graph, as a float array (ready for fitting).
+    """The degree of every node, as a float array (ready for fitting), in node order.
+
+    ``graph`` is anything the rest of the package reads (:func:`socialmath.graphs.as_graph`): a
+    networkx graph, a scipy.sparse adjacency matrix or a :class:`socialmath.graphs.Graph`. The
+    convention is the package's: contacts are counted once, so a self-loop adds nothing and
+    repeated edges of a multigraph count once (networkx's own ``degree`` counts both).
 
     >>> import networkx as nx
     >>> degrees(nx.path_graph(3)).tolist()
     [1.0, 2.0, 1.0]
     """
-    if not hasattr(graph, "degree") or not hasattr(graph, "nodes"):
-        raise TypeError(f"graph must be a networkx graph, got {type(graph).__name__}")
-    return np.array([d for _, d in graph.degree()], dtype=float)
+    from socialmath.graphs import as_graph
+
+    g, _ = as_graph(graph)
+    return g.degrees.astype(float)
 
 
 # --- one Pareto population, in theory and in a sample ---------------------------------------------
@@ -442,6 +453,26 @@ class PowerLawFit:
         names = [item.alternative for item in self.comparisons]
         raise KeyError(f"alternative must be one of {names}, got {alternative!r}")
 
+    def survival(self, x) -> np.ndarray:
+        """P(X >= x) under the fitted power law, for ``x >= x_min`` (the tail's own share).
+
+        >>> fit = PowerLawFit(alpha=2.0, x_min=1.0, discrete=False, n=10, n_tail=10,
+        ...                   ks_distance=0.0, standard_error=0.3, candidates=1)
+        >>> fit.survival([1.0, 4.0]).tolist()
+        [1.0, 0.25]
+        """
+        return _power_law_survival(np.asarray(x, dtype=float), self.alpha, self.x_min,
+                                   self.discrete)
+
+    def lognormal_survival(self, x) -> np.ndarray:
+        """P(X >= x) under the log-normal of the likelihood-ratio comparison, truncated at
+        ``x_min`` like the power law (a ``KeyError`` if the fit was made without comparisons)."""
+        mu, sigma = self.comparison("lognormal").parameters
+        shift = 0.5 if self.discrete else 0.0
+        values = np.log(np.asarray(x, dtype=float) - shift)
+        start = special.log_ndtr(-(math.log(self.x_min - shift) - mu) / sigma)
+        return np.exp(special.log_ndtr(-(values - mu) / sigma) - start)
+
     def summary(self) -> str:
         """A few lines that state the fit and its tests, rounded for display."""
         lines = [f"power law: alpha = {self.alpha:.2f} ± {self.standard_error:.2f}, "
@@ -495,11 +526,16 @@ def _discrete_alpha(log_sum: float, n: int, x_min: float) -> float:
     return float(result.x)
 
 
+def _power_law_survival(x: np.ndarray, alpha: float, x_min: float, discrete: bool) -> np.ndarray:
+    """P(X >= x) for a power law from ``x_min`` (Hurwitz zeta ratio when discrete)."""
+    if discrete:
+        return special.zeta(alpha, x) / special.zeta(alpha, x_min)
+    return (x / x_min) ** (1.0 - alpha)
+
+
 def _power_law_cdf_below(x: np.ndarray, alpha: float, x_min: float, discrete: bool) -> np.ndarray:
     """P(X < x) for the fitted power law (equal to P(X <= x) when continuous)."""
-    if discrete:
-        return 1.0 - special.zeta(alpha, x) / special.zeta(alpha, x_min)
-    return 1.0 - (x / x_min) ** (1.0 - alpha)
+    return 1.0 - _power_law_survival(x, alpha, x_min, discrete)
 
 
 def _ks_distance(tail: np.ndarray, alpha: float, x_min: float, discrete: bool) -> float:

@@ -134,9 +134,11 @@ def distance_distribution(graph, sources=None, seed=0) -> DistanceDistribution:
     """Count the pairs of nodes at each distance, exactly or from sampled sources.
 
     ``sources`` is ``None`` (every node: exact), an integer (that many distinct nodes drawn
-    uniformly with ``seed``) or a sequence of node ids (labels for a networkx graph). The mean is
-    over reachable pairs; its 95% interval treats the sources as a uniform sample of the nodes
-    (a ratio estimate, normal approximation), and is zero-width when the search is exact.
+    uniformly with ``seed``) or a sequence of node ids (labels for a networkx graph; a node named
+    twice counts once, and the search is exact when the distinct sources are every node). The
+    mean is over reachable pairs (NaN when no searched pair is connected); its 95% interval
+    treats the sources as a uniform sample of the nodes (a ratio estimate, normal
+    approximation), and is zero-width when the search is exact.
 
     >>> import networkx as nx
     >>> two_pieces = nx.union(nx.path_graph(3), nx.path_graph(["a", "b"]))
@@ -147,11 +149,11 @@ def distance_distribution(graph, sources=None, seed=0) -> DistanceDistribution:
     [0, 2, 2, 2, 2, 1]
     """
     g, labels = as_graph(graph)
-    chosen = _choose_sources(g, labels, sources, seed)
     if g.n == 0:
         raise ValueError("graph must have at least one node, got an empty graph")
+    chosen = _choose_sources(g, labels, sources, seed)
     per_source = _bfs_level_counts(g, chosen)
-    return _summarise(per_source, g.n, exact=np.unique(chosen).size == g.n)
+    return _summarise(per_source, g.n, exact=chosen.size == g.n)
 
 
 def mean_distance(graph, sources=None, seed=0) -> float:
@@ -160,8 +162,16 @@ def mean_distance(graph, sources=None, seed=0) -> float:
     >>> import networkx as nx
     >>> mean_distance(nx.complete_graph(5))
     1.0
+
+    When no searched pair is connected (a single node, or sources with no contacts), there is no
+    distance to average, and a ``ValueError`` says so.
     """
-    return distance_distribution(graph, sources, seed).mean
+    dist = distance_distribution(graph, sources, seed)
+    if dist.reachable_pairs == 0:
+        raise ValueError(f"no pair of the searched nodes is connected ({dist.n_nodes:,} node(s), "
+                         f"{dist.n_sources:,} source(s) without a contact), so there is no mean "
+                         f"distance; search from other sources or a graph with edges")
+    return dist.mean
 
 
 def degrees_of_separation(graph, sources=None, seed=0) -> float:
@@ -195,7 +205,10 @@ def _choose_sources(g: Graph, labels: list | None, sources, seed) -> np.ndarray:
     if not nodes:
         raise ValueError("sources must hold at least one node, got an empty sequence")
     index = _label_index(labels)
-    return np.asarray([_node_index(g, index, node, "sources") for node in nodes], dtype=np.int64)
+    chosen = np.asarray([_node_index(g, index, node, "sources") for node in nodes],
+                        dtype=np.int64)
+    _, first = np.unique(chosen, return_index=True)  # a node named twice is searched once
+    return chosen[np.sort(first)]
 
 
 def _label_index(labels: list | None) -> dict | None:
@@ -460,10 +473,13 @@ def reach_estimate(contacts: int, their_contacts: float, overlap: float = 0.0,
     >>> r.naive
     (100.0, 10000.0, 1000000.0)
     """
+    size = require_number("population", population, low=2)
     first = require_count("contacts", contacts)
+    if first > size - 1:
+        raise ValueError(f"contacts must be in [0, {math.floor(size - 1)}] (fewer than the "
+                         f"population), got {contacts!r}")
     k = require_number("their_contacts", their_contacts, low=1)
     share = require_share("overlap", overlap)
-    size = require_number("population", population, low=first + 1)
     branching = (k - 1.0) * (1.0 - share)
     reached = [float(first)]
     total = 1.0 + first  # you and your contacts

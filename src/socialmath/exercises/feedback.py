@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
+from socialmath._validate import require_number
+
 #: A slip to recognise: a function that turns the right answer into the wrong one it would produce,
 #: and the hint to give when the learner's answer matches it.
 Slip = tuple[Callable[[float], float], str]
@@ -58,12 +60,19 @@ def _close(a: float, b: float, rel_tol: float, abs_tol: float) -> bool:
 def check_number(answer: object, expected: float, *, name: str = "answer",
                  rel_tol: float = 0.01, abs_tol: float = 1e-9,
                  slips: Sequence[Slip] = (), unit: str = "") -> Feedback:
-    """Compare a numeric answer with ``expected``; recognise ``slips``; never raise.
+    """Compare a numeric answer with ``expected``; recognise ``slips``; never raise because of
+    the ``answer``. The other arguments are the exercise author's, and are checked: a tolerance
+    that would accept every answer is refused.
 
     >>> slips = [(lambda x: x * 100, "a percentage where a share was expected?")]
     >>> print(check_number(63, expected=0.63, slips=slips, name="share"))
     ✘ Not yet: a percentage where a share was expected?
     """
+    require_number("expected", expected)
+    require_number("rel_tol", rel_tol, low=0, high=0.5)
+    require_number("abs_tol", abs_tol, low=0, high=max(1.0, abs(float(expected))) * 0.5)
+    if not isinstance(name, str) or not isinstance(unit, str):
+        raise TypeError(f"name and unit must be strings, got {name!r} and {unit!r}")
     if answer is None or answer is Ellipsis:
         return Feedback(False, NO_ANSWER)
     value = _as_number(answer)

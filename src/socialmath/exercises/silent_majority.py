@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from socialmath.attention import (
     CAPACITY_DUNBAR_1993,
+    DAYS_PER_WEEK,
     capacity_coverage,
     feed_load,
     nielsen_tiers,
@@ -52,8 +53,9 @@ def check_minutes_per_day(answer: object) -> Feedback:
     """Exercise 2: minutes a day to glance at the feed of exercise 1."""
     load = _exercise_load()
     slips = [
-        (lambda x: x * 7, "that is the time for a whole week; divide by 7 days."),
-        (lambda x: x * 7 / 60, "that is hours a week; convert to minutes and to one day."),
+        (lambda x: x * DAYS_PER_WEEK, "that is the time for a whole week; divide by 7 days."),
+        (lambda x: x * DAYS_PER_WEEK / 60, "that is hours a week; convert to minutes and to one "
+                                           "day."),
         (lambda x: x * 60, "that is seconds a day; divide by 60."),
         (lambda x: x / 60, "that is hours a day; multiply by 60."),
     ]

@@ -28,8 +28,10 @@ from socialmath.plots.style import PALETTE, format_count, label_axes
 
 #: Contacts on the x-axis, from a small circle to LinkedIn's cap.
 CONTACTS_GRID = np.geomspace(10, LINKEDIN_CONNECTION_CAP, 200)
-#: The y-axis never goes below this many hours a week (about 4 seconds).
-HOURS_FLOOR = 1e-3
+#: Fixed y-limits (hours a week): from about 4 seconds to 1,000 hours (a week has 168), so
+#: that every slider position fits and a move never redraws the axes.
+HOURS_LIMITS = (1e-3, 1e3)
+HOURS_FLOOR = HOURS_LIMITS[0]
 #: Where the labels of the need curve and of the budget line sit on the x-axis.
 LABEL_X = 14.0
 BUDGET_LABEL_X = 600.0
@@ -47,15 +49,6 @@ class FeedArtists:
     title: Text
     note: Text
     labels: dict[str, Text]
-
-
-def _hours_needed(load: FeedLoad, contacts: np.ndarray) -> np.ndarray:
-    posts = contacts * (1.0 - load.silent_share) * load.posts_per_active
-    return posts * load.seconds_per_post / 3600.0
-
-
-def _budget_hours(load: FeedLoad) -> float:
-    return load.minutes_per_day * 7 / 60.0
 
 
 def _title(load: FeedLoad) -> str:
@@ -80,15 +73,15 @@ def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(CONTACTS_GRID[0], CONTACTS_GRID[-1])
-    ax.set_ylim(*_hours_limits(load))
+    ax.set_ylim(*HOURS_LIMITS)
     capacity = ax.axvspan(CAPACITY_DUNBAR_1993.low, CAPACITY_DUNBAR_1993.high,
                           color=PALETTE["green"], alpha=0.15)
-    (need,) = ax.plot(CONTACTS_GRID, _hours_needed(load, CONTACTS_GRID), color=PALETTE["blue"],
+    (need,) = ax.plot(CONTACTS_GRID, load.hours_needed(CONTACTS_GRID), color=PALETTE["blue"],
                       lw=2)
-    budget = ax.axhline(_budget_hours(load), color=PALETTE["orange"], lw=2, ls="--")
+    budget = ax.axhline(load.budget_hours_per_week, color=PALETTE["orange"], lw=2, ls="--")
     overflow = ax.axvline(_overflow_x(load), color=PALETTE["grey"], lw=1, ls=":")
     (you,) = ax.plot([load.contacts], [_clip_hours(load.hours_per_week)], "o", ms=9,
-                     color=PALETTE["vermillion"])
+                     color=PALETTE["vermillion"], clip_on=False, zorder=4)
     plain = FuncFormatter(lambda value, _: f"{value:,.10g}")  # 1,000 rather than 10^3
     ax.xaxis.set_major_formatter(plain)
     ax.yaxis.set_major_formatter(plain)
@@ -117,26 +110,32 @@ def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
 
 def update_feed(artists: FeedArtists, load: FeedLoad) -> None:
     """Move the artists of ``draw_feed`` to show ``load``; the caller redraws the canvas."""
-    artists.need.set_ydata(_hours_needed(load, CONTACTS_GRID))
-    artists.budget.set_ydata([_budget_hours(load)] * 2)
+    artists.need.set_ydata(load.hours_needed(CONTACTS_GRID))
+    artists.budget.set_ydata([load.budget_hours_per_week] * 2)
     artists.overflow.set_xdata([_overflow_x(load)] * 2)
     artists.you.set_data([load.contacts], [_clip_hours(load.hours_per_week)])
     artists.title.set_text(_title(load))
     artists.note.set_text(_note(load))
-    artists.need.axes.set_ylim(*_hours_limits(load))
     _place_labels(artists, load)
 
 
 def _place_labels(artists: FeedArtists, load: FeedLoad) -> None:
     """Keep each direct label beside its line; hide the ones whose line is off the axes."""
     bottom, _ = artists.need.axes.get_ylim()
-    need_y = float(_hours_needed(load, np.array([LABEL_X]))[0]) * 1.3
+    need_y = float(load.hours_needed([LABEL_X])[0]) * 1.3
     labels = artists.labels
     labels["need"].set_y(max(need_y, bottom))
     labels["need"].set_visible(load.posts_per_week > 0)
-    labels["budget"].set_y(max(_budget_hours(load), bottom) * 1.1)
+    labels["budget"].set_y(max(load.budget_hours_per_week, bottom) * 1.1)
     labels["budget"].set_visible(load.minutes_per_day > 0)
-    labels["you"].set_position((load.contacts, _clip_hours(load.hours_per_week) * 1.15))
+    # "you" sits above-left of the marker; beside the left edge it goes to the right, near the
+    # top edge below, so that it stays inside the axes at every position.
+    hours = _clip_hours(load.hours_per_week)
+    near_left, near_top = load.contacts < 40, hours > HOURS_LIMITS[1] / 5
+    labels["you"].set_text(" you" if near_left else "you ")
+    labels["you"].set_horizontalalignment("left" if near_left else "right")
+    labels["you"].set_verticalalignment("top" if near_top else "bottom")
+    labels["you"].set_position((load.contacts, hours / 1.15 if near_top else hours * 1.15))
     labels["overflow"].set_x(_overflow_x(load))
     labels["overflow"].set_visible(CONTACTS_GRID[0] < load.contacts_at_budget
                                    < CONTACTS_GRID[-1])
@@ -149,18 +148,10 @@ def _overflow_x(load: FeedLoad) -> float:
         else CONTACTS_GRID[-1]
 
 
-def _hours_limits(load: FeedLoad) -> tuple[float, float]:
-    """Y-limits that show the whole need curve and the budget line with some margin."""
-    need = _hours_needed(load, CONTACTS_GRID)
-    budget = max(_budget_hours(load), HOURS_FLOOR)
-    low = min(budget, need[0]) if need[0] > 0 else budget
-    high = max(budget, need[-1])
-    bottom = max(HOURS_FLOOR, low / 3.0)
-    return bottom, max(high * 3.0, bottom * 100.0)
-
-
 def _clip_hours(hours: float) -> float:
-    return max(hours, HOURS_FLOOR)
+    """Hours kept on the axes: nobody posting (0 h) sits on the bottom edge, an overflowing feed
+    on the top edge, so the marker never vanishes."""
+    return min(max(hours, HOURS_LIMITS[0]), HOURS_LIMITS[1])
 
 
 def draw_people_and_content(ax: Axes, people: dict[str, float],

@@ -16,7 +16,6 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
-from scipy import special
 
 from socialmath.pareto import (
     ALPHA_80_20,
@@ -34,6 +33,8 @@ PARETO_ALPHA_RANGE = (1.2, 1.9)
 
 #: Population shares at which the population and sample curves are labelled.
 LABEL_AT = {"theory": 0.45, "sample": 0.55}
+#: Lowest height of the population curve's label (below it, the label would leave the axes).
+LABEL_FLOOR = 0.08
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def draw_lorenz(ax: Axes, profile: ParetoProfile) -> LorenzArtists:
     note = ax.text(0.03, 0.97, _lorenz_note(profile), transform=ax.transAxes, va="top",
                    fontsize=8.5, bbox={"boxstyle": "round", "fc": "white",
                                        "ec": PALETTE["grey"], "alpha": 0.9})
-    ax.text(0.5, 0.51, "everyone equal", color=PALETTE["grey"], fontsize=8, rotation=45,
+    ax.text(0.15, 0.16, "everyone equal", color=PALETTE["grey"], fontsize=8, rotation=45,
             rotation_mode="anchor", ha="center", va="bottom")
     labels = {
         "theory": ax.text(LABEL_AT["theory"], 0, "population", color=PALETTE["blue"],
@@ -118,11 +119,19 @@ def _place_lorenz_labels(artists: LorenzArtists, profile: ParetoProfile) -> None
     """Keep each label beside its curve or marker."""
     labels = artists.labels
     at = LABEL_AT["theory"]
-    labels["theory"].set_y(float(np.interp(at, LORENZ_GRID, profile.lorenz)) - 0.02)
+    height = float(np.interp(at, LORENZ_GRID, profile.lorenz))
+    if height < LABEL_FLOOR:  # the curve hugs the bottom: label it where it has risen
+        at = float(np.interp(LABEL_FLOOR, profile.lorenz, LORENZ_GRID))
+        height = LABEL_FLOOR
+    labels["theory"].set_position((at, height - 0.02))
+    labels["theory"].set_horizontalalignment("right" if at > 0.6 else "left")
     at = LABEL_AT["sample"]
     labels["sample"].set_y(float(np.interp(at, LORENZ_GRID, profile.sample_lorenz)) + 0.02)
     labels["top20"].set_y(_marker_y(profile, 0.2) + 0.01)
-    labels["top1"].set_y(_marker_y(profile, 0.01) + 0.02)
+    top1 = _marker_y(profile, 0.01)
+    near_top = top1 > 0.93  # below the marker, or the label would leave the axes
+    labels["top1"].set_verticalalignment("top" if near_top else "bottom")
+    labels["top1"].set_y(top1 - 0.02 if near_top else top1 + 0.02)
 
 
 def draw_top_share_by_alpha(ax: Axes, alphas: np.ndarray | None = None) -> list:
@@ -151,18 +160,6 @@ def _ccdf(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return points, 1.0 - first / data.size
 
 
-def _power_law_ccdf(x: np.ndarray, fit: PowerLawFit) -> np.ndarray:
-    if fit.discrete:
-        return special.zeta(fit.alpha, x) / special.zeta(fit.alpha, fit.x_min)
-    return (x / fit.x_min) ** (1.0 - fit.alpha)
-
-
-def _log_normal_ccdf(x: np.ndarray, fit: PowerLawFit, mu: float, sigma: float) -> np.ndarray:
-    shift = 0.5 if fit.discrete else 0.0
-    start = special.log_ndtr(-(np.log(fit.x_min - shift) - mu) / sigma)
-    return np.exp(special.log_ndtr(-(np.log(x - shift) - mu) / sigma) - start)
-
-
 def draw_ccdf(ax: Axes, values, fit: PowerLawFit | None = None, *, label: str = "data",
               xlabel: str = "value (log scale)", title: str | None = None,
               colour: str = "blue") -> list:
@@ -180,14 +177,12 @@ def draw_ccdf(ax: Axes, values, fit: PowerLawFit | None = None, *, label: str = 
         x = np.unique(np.concatenate([[fit.x_min], np.geomspace(fit.x_min, points[-1], 100)]))
         if fit.discrete:
             x = np.unique(np.round(x))
-        (line,) = ax.plot(x, tail_share * _power_law_ccdf(x, fit), color=PALETTE["vermillion"],
+        (line,) = ax.plot(x, tail_share * fit.survival(x), color=PALETTE["vermillion"],
                           lw=2, label=f"power law from x_min = {fit.x_min:g}, "
                                       f"alpha = {fit.alpha:.2f}")
         artists.append(line)
-        log_normal = [c for c in fit.comparisons if c.alternative == "lognormal"]
-        if log_normal:
-            mu, sigma = log_normal[0].parameters
-            (curve,) = ax.plot(x, tail_share * _log_normal_ccdf(x, fit, mu, sigma),
+        if any(c.alternative == "lognormal" for c in fit.comparisons):
+            (curve,) = ax.plot(x, tail_share * fit.lognormal_survival(x),
                                color=PALETTE["green"], lw=2, ls="--",
                                label="log-normal from the same x_min")
             artists.append(curve)

@@ -17,16 +17,20 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.container import BarContainer
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
+from matplotlib.ticker import FixedLocator, NullLocator
 
 from socialmath.plots.style import PALETTE, format_count, label_axes
 from socialmath.separation import DistanceDistribution, ReachEstimate, SmallWorldSweep
 
 #: Fixed limits of the small-world figure, so every slider position fits.
 P_LIMITS = (1e-4, 1.0)
-#: Fixed limits (people) of the reach figure.
+#: Fixed limits (people) of the reach figure: bars and markers stay within REACH_LIMITS, and the
+#: axes reach up to REACH_TOP, leaving a band above them for the legend.
 REACH_LIMITS = (1.0, 1e13)
+REACH_TOP = 1e17
 
 
 #: Where each study's label goes (points right/up of the marker, alignment), to avoid overlaps.
@@ -219,6 +223,7 @@ class ReachArtists:
     population: Line2D
     title: Text
     note: Text
+    legend: Legend
 
 
 _DEGREES = np.array([1, 2, 3])
@@ -244,22 +249,26 @@ def draw_reach(ax: Axes, estimate: ReachEstimate) -> ReachArtists:
     """People at each LinkedIn degree (log scale) from :func:`reach_estimate`, against the naive
     k, k^2, k^3, and the population as a ceiling."""
     ax.set_yscale("log")
-    ax.set_ylim(*REACH_LIMITS)
+    ax.set_ylim(REACH_LIMITS[0], REACH_TOP)
     ax.set_xlim(0.4, 3.6)
     bars = ax.bar(_DEGREES, _clip_reach(estimate.by_degree), width=0.6, color=PALETTE["blue"],
+                  zorder=2,  # above the grid, so a blitted bar looks as a fully drawn one
                   label="with overlap, in a finite population")
     (naive,) = ax.plot(_DEGREES, _clip_reach(estimate.naive), "_", ms=40, mew=3,
                        color=PALETTE["vermillion"], label="naive k, k x k, k x k x k")
-    population = ax.axhline(estimate.population, color=PALETTE["grey"], ls=":", lw=1.5,
+    population = ax.axhline(_clip_reach(estimate.population), color=PALETTE["grey"], ls=":",
+                            lw=1.5,
                             label="everyone in the network")
     ax.set_xticks(_DEGREES, ["1st", "2nd", "3rd"])
+    ax.yaxis.set_major_locator(FixedLocator(10.0 ** np.arange(0, 13, 3)))  # none in the band
+    ax.yaxis.set_minor_locator(NullLocator())
     label_axes(ax, "LinkedIn degree (distance from you)", "people (log scale)",
                _reach_title(estimate))
     note = ax.text(0.02, 0.97, _reach_note(estimate), transform=ax.transAxes, va="top",
                    fontsize=9, bbox={"boxstyle": "round", "fc": "white",
                                      "ec": PALETTE["grey"], "alpha": 0.9})
-    ax.legend(loc="upper right", fontsize=8, markerscale=0.4)
-    return ReachArtists(bars, naive, population, ax.title, note)
+    legend = ax.legend(loc="upper right", fontsize=8, markerscale=0.4)
+    return ReachArtists(bars, naive, population, ax.title, note, legend)
 
 
 def update_reach(artists: ReachArtists, estimate: ReachEstimate) -> None:
@@ -267,6 +276,6 @@ def update_reach(artists: ReachArtists, estimate: ReachEstimate) -> None:
     for bar, height in zip(artists.bars, _clip_reach(estimate.by_degree), strict=True):
         bar.set_height(height)
     artists.naive.set_ydata(_clip_reach(estimate.naive))
-    artists.population.set_ydata([estimate.population] * 2)
+    artists.population.set_ydata([_clip_reach(estimate.population)] * 2)
     artists.title.set_text(_reach_title(estimate))
     artists.note.set_text(_reach_note(estimate))

@@ -5,6 +5,7 @@
 5000.0
 """
 
+from socialmath.widgets.advocacy import ProgrammeExplorer
 from socialmath.widgets.attention import FeedExplorer
 from socialmath.widgets.base import Explorer
 from socialmath.widgets.branding import (
@@ -14,9 +15,11 @@ from socialmath.widgets.branding import (
     ParadoxExplorer,
     TippingExplorer,
 )
+from socialmath.widgets.linkedin import NetworkTimelineExplorer
 from socialmath.widgets.pareto import ParetoExplorer
+from socialmath.widgets.policy import PolicyExplorer
 from socialmath.widgets.separation import SmallWorldExplorer, YourNetworkExplorer
 
 __all__ = ["CascadeExplorer", "Explorer", "FeedExplorer", "FunnelExplorer", "GrowthExplorer",
-           "ParadoxExplorer", "ParetoExplorer", "SmallWorldExplorer", "TippingExplorer",
-           "YourNetworkExplorer"]
+           "NetworkTimelineExplorer", "ParadoxExplorer", "ParetoExplorer", "PolicyExplorer",
+           "ProgrammeExplorer", "SmallWorldExplorer", "TippingExplorer", "YourNetworkExplorer"]

@@ -23,7 +23,8 @@ class FeedExplorer(Explorer):
     """Contacts, silent share, posting rate, reading speed and budget → your weekly feed.
 
     Every slider position is a valid model input: the contacts slider runs from 10 to LinkedIn's cap
-    of 30,000, seconds per post never reaches zero.
+    of 30,000, seconds per post never reaches zero. A starting value outside a slider's range is
+    moved to its nearest end, with a warning.
     """
 
     def __init__(self, contacts: int = 25_000, silent_share: float = 0.8,
@@ -32,9 +33,13 @@ class FeedExplorer(Explorer):
         # Validate the defaults through the model before building sliders around them.
         feed_load(contacts, silent_share, posts_per_active, seconds_per_post, minutes_per_day)
         self.artists = None
+        contacts = self.clamp("contacts", contacts, 10, LINKEDIN_CONNECTION_CAP)
+        posts_per_active = self.clamp("posts_per_active", posts_per_active, 0.0, 10.0)
+        seconds_per_post = self.clamp("seconds_per_post", seconds_per_post, 0.5, 30.0)
+        minutes_per_day = self.clamp("minutes_per_day", minutes_per_day, 0.0, 180.0)
         controls = {
             "contacts": widgets.IntSlider(
-                value=min(max(contacts, 10), LINKEDIN_CONNECTION_CAP), min=10,
+                value=contacts, min=10,
                 max=LINKEDIN_CONNECTION_CAP, step=10, description="contacts",
                 style=_STYLE, layout=_LAYOUT),
             "silent_share": widgets.FloatSlider(
@@ -60,6 +65,13 @@ class FeedExplorer(Explorer):
 
     def redraw(self, result: FeedLoad) -> None:
         update_feed(self.artists, result)
+
+    def readout_duplicates(self) -> list:
+        return [self.artists.note]
+
+    def moving_artists(self) -> list:
+        a = self.artists
+        return [a.need, a.budget, a.you, a.overflow, a.title, a.note, *a.labels.values()]
 
     def describe(self, result: FeedLoad) -> str:
         return (

@@ -1,20 +1,69 @@
 """What every explorer shares: controls built once, a figure updated in place, a static fallback.
 
-An explorer subclass declares its controls and two hooks:
+Writing an explorer
+-------------------
 
-* ``compute(**values)`` runs the model on the controls' values and returns its result;
-* ``draw(figure)`` draws the first figure and ``redraw(result)`` moves its artists.
+Subclass :class:`Explorer`, build the controls in ``__init__`` (a dict, name -> ipywidgets
+control) and call ``super().__init__(controls)``. **Control names are the model's argument
+names**: ``compute(**self.values)`` passes each control's value under its name, and tests move
+controls by those names. Check the constructor's values through the model first, and keep every
+slider position a valid model input (bound sliders by each other when one limits another, e.g.
+``contacts <= population - 1``). A constructor value outside a slider's range is clamped with
+:meth:`Explorer.clamp`, which warns; never silently.
+
+The hooks, in the order the base class calls them:
+
+* ``compute(**values) -> result`` (required): run the model on the controls' values. The result is
+  kept as ``self.result``.
+* ``subplot_options() -> dict`` (optional): keyword arguments for the figure's ``subplots``
+  (e.g. ``{"projection": "polar"}``); ``figsize`` is a class attribute.
+* ``draw(axes, result)`` (required): draw the first figure on ``axes`` (what
+  ``subplot_options`` asked for) and keep the artists that will move, e.g. ``self.artists``.
+* ``redraw(result)`` (required): move those artists to show a new result (``set_data``,
+  ``set_text``...); never create new artists here.
+* ``describe(result) -> str`` (optional): the HTML readout under the controls.
+* ``describe_plain() -> str`` (optional): one line of plain text for ``self.result`` (the
+  plain display: a terminal, the book's text).
+* ``moving_artists() -> list`` (optional): every artist that ``redraw`` changes. Declare it to
+  get blitting (below); without it, every move redraws the whole figure, which is correct but
+  slower.
+* ``readout_duplicates() -> list`` (optional): artists that only repeat what the readout says
+  (a note box of numbers). The live canvas leaves them out, since the readout sits beside it and
+  redrawing their text on every move costs as much as the rest; the static image (``png``, the
+  book) keeps them.
+
+Blitting
+--------
+
+A move redraws only what moves. The first time, and whenever the figure's static part may have
+changed, the base class draws the figure with the moving artists hidden (marked *animated*,
+which matplotlib leaves out of a full draw) and keeps that picture, the *background*. On every
+later move it pastes the background back, draws the moving artists on it in z-order
+(``axes.draw_artist``) and sends the result (``canvas.blit``): the tick labels, axis labels,
+grid and other text that did not change are not drawn again. ipympl supports this.
+
+The background is drawn again when the figure size, its resolution or any axes' limits change,
+or when the subclass calls :meth:`Explorer.invalidate_background` (needed only if ``redraw``
+changes an artist that is *not* in ``moving_artists``). So list every artist ``redraw`` touches:
+lines, markers, bars (each patch), texts (labels, notes) and the title when it states a
+finding that changes. A static artist drawn *above* a moving one (a legend over bars) must be
+listed too, or the moving one would be painted over it.
+
+Where it shows
+--------------
 
 In a Jupyter kernel with ipympl installed, the figure is a live ipympl canvas that ``update``
 redraws in place. Elsewhere (a test, a script, a static book page) the figure renders with Agg,
 and the explorer's rich display carries a PNG of it, so a page without a kernel still shows
-the figure at the defaults.
+the figure at the defaults. ``render()`` draws the current state now, by blitting when it can
+(what the benchmark times).
 """
 
 from __future__ import annotations
 
 import base64
 import io
+import warnings
 from typing import Any
 
 import ipywidgets as widgets
@@ -64,7 +113,12 @@ class Explorer:
             # every slider move would cost more than the rest of the draw.
             self.figure.draw_without_rendering()
             self.figure.set_layout_engine("none")
+        self._background = None
+        self._background_key = None
+        self._live_layout = False
         self._canvas = _live_canvas(self.figure)
+        if self._canvas is not None:
+            self.use_live_layout()
         self._static = None if self._canvas is not None else widgets.Output()
         self.readout = widgets.HTML(self.describe(self.result))
         for control in self.controls.values():
@@ -89,6 +143,41 @@ class Explorer:
     def subplot_options(self) -> dict:
         return {}
 
+    def moving_artists(self) -> list:
+        """Every artist ``redraw`` changes; declare them to get blitting (module docstring)."""
+        return []
+
+    def readout_duplicates(self) -> list:
+        """Artists that repeat the readout, left out of the live canvas (module docstring)."""
+        return []
+
+    def use_live_layout(self, live: bool = True) -> None:
+        """Show the figure as the live canvas does (without ``readout_duplicates``) or as the
+        static image does (with them). An ipympl canvas gets the live layout by itself."""
+        for artist in self.readout_duplicates():
+            artist.set_visible(not live)
+        self._live_layout = live
+        self.invalidate_background()
+
+    # -- helpers for subclasses -----------------------------------------------------------------
+    @staticmethod
+    def clamp(name: str, value, low, high):
+        """``value`` kept within a control's range [low, high], with a warning when it moves.
+
+        >>> Explorer.clamp("contacts", 50, 10, 30_000)
+        50
+        """
+        if value < low or value > high:
+            kept = low if value < low else high
+            warnings.warn(f"{name}={value!r} is outside the control's range [{low}, {high}]; "
+                          f"the explorer starts at {kept!r}", UserWarning, stacklevel=3)
+            return type(value)(kept) if isinstance(value, int | float) else kept
+        return value
+
+    def invalidate_background(self) -> None:
+        """Draw the static part again at the next move (see the module docstring)."""
+        self._background = None
+
     # -- the loop -------------------------------------------------------------------------------
     @property
     def values(self) -> dict[str, Any]:
@@ -102,9 +191,43 @@ class Explorer:
             self.redraw(self.result)
         self.readout.value = self.describe(self.result)
         if self._canvas is not None:
-            self._canvas.draw_idle()
+            self.render()
         else:
             self._show_static()
+
+    def render(self) -> None:
+        """Draw the figure as it is now on its canvas: by blitting the moving artists onto the
+        kept background when the explorer declares them, else by a full draw."""
+        canvas = self.figure.canvas
+        moving = self.moving_artists()
+        if not moving:
+            canvas.draw_idle() if canvas is self._canvas else canvas.draw()
+            return
+        key = self._static_key()
+        if self._background is None or key != self._background_key:
+            for artist in moving:
+                artist.set_animated(True)
+            try:
+                canvas.draw()
+            finally:
+                for artist in moving:
+                    artist.set_animated(False)
+            self._background = canvas.copy_from_bbox(self.figure.bbox)
+            self._background_key = key
+        else:
+            canvas.restore_region(self._background)
+        # The spines go back on top of what moved beneath them (bars standing on an axis), in
+        # z-order as a full draw would.
+        spines = [spine for ax in self.figure.axes for spine in ax.spines.values()]
+        for artist in sorted([*moving, *spines], key=lambda a: a.get_zorder()):
+            if artist.get_visible():
+                (artist.axes or self.figure).draw_artist(artist)
+        canvas.blit(self.figure.bbox)
+
+    def _static_key(self) -> tuple:
+        """What the background depends on besides the moving artists."""
+        limits = tuple((tuple(ax.get_xlim()), tuple(ax.get_ylim())) for ax in self.figure.axes)
+        return (tuple(self.figure.bbox.bounds), self.figure.dpi, limits)
 
     def _show_static(self) -> None:
         if self._static is None or not _in_kernel():
@@ -125,7 +248,14 @@ class Explorer:
     def png(self) -> bytes:
         """The figure as PNG bytes, as it is now."""
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png")
+        hidden = self._live_layout
+        if hidden:
+            self.use_live_layout(False)
+        try:
+            self.figure.savefig(buffer, format="png")
+        finally:
+            if hidden:
+                self.use_live_layout(True)
         return buffer.getvalue()
 
     def _repr_mimebundle_(self, include=None, exclude=None):

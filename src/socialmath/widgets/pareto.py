@@ -45,16 +45,19 @@ class ParetoExplorer(Explorer):
         alpha_for_share(top, share)  # validates top and share
         pareto_profile(alpha, 10, seed, repeats=1)  # validates alpha and seed
         self.artists = None
+        alpha = self.clamp("alpha", alpha, 1.05, 4.0)
+        top = self.clamp("top", top, 0.01, 0.49)
+        share = self.clamp("share", share, 0.51, 0.99)
         controls = {
             "set_by": widgets.ToggleButtons(options=SET_BY, value=set_by,
                                             description="set inequality by", style=_STYLE),
-            "alpha": widgets.FloatSlider(value=min(max(alpha, 1.05), 4.0), min=1.05, max=4.0,
+            "alpha": widgets.FloatSlider(value=alpha, min=1.05, max=4.0,
                                          step=0.01, description="Pareto's alpha",
                                          style=_STYLE, layout=_LAYOUT),
-            "top": widgets.FloatSlider(value=min(max(top, 0.01), 0.49), min=0.01, max=0.49,
+            "top": widgets.FloatSlider(value=top, min=0.01, max=0.49,
                                        step=0.01, readout_format=".0%", description="top x%",
                                        style=_STYLE, layout=_LAYOUT),
-            "share": widgets.FloatSlider(value=min(max(share, 0.51), 0.99), min=0.51, max=0.99,
+            "share": widgets.FloatSlider(value=share, min=0.51, max=0.99,
                                          step=0.01, readout_format=".0%",
                                          description="hold y%", style=_STYLE, layout=_LAYOUT),
             "sample_size": widgets.SelectionSlider(options=SAMPLE_SIZES, value=sample_size,
@@ -83,6 +86,13 @@ class ParetoExplorer(Explorer):
 
     def redraw(self, result: ParetoProfile) -> None:
         update_lorenz(self.artists, result)
+
+    def readout_duplicates(self) -> list:
+        return [self.artists.note]
+
+    def moving_artists(self) -> list:
+        a = self.artists
+        return [a.theory, a.sample, a.top20, a.top1, a.title, a.note, *a.labels.values()]
 
     def describe(self, result: ParetoProfile) -> str:
         low, high = result.top20_range

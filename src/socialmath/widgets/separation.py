@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,6 +77,16 @@ class SmallWorld:
         """C(p) / C(0)."""
         return self.clustering / self.curve.clustering_ring
 
+    @property
+    def links(self) -> int:
+        """Edges of the graph: n k / 2 (the generator keeps them all when it rewires)."""
+        return self.n * self.k // 2
+
+    @property
+    def links_rewired(self) -> float:
+        """Expected number of rewired edges, p x links."""
+        return self.p * self.links
+
     def as_sweep(self) -> SmallWorldSweep:
         """This one point as a one-p sweep (for the plot)."""
         return SmallWorldSweep(n=self.n, k=self.k, p=np.array([self.p]),
@@ -120,13 +131,14 @@ class SmallWorldExplorer(Explorer):
         small_world_sweep(20, 2, p=[p], seed=seed)  # validates p and seed
         self.seed = seed
         self.artists = None
+        p = self.clamp("p", p, *P_LIMITS)
         controls = {
             "n": widgets.SelectionSlider(options=SIZES, value=n, description="people, n",
                                          style=_STYLE, layout=_LAYOUT),
             "k": widgets.SelectionSlider(options=NEIGHBOURS, value=k,
                                          description="ring neighbours, k",
                                          style=_STYLE, layout=_LAYOUT),
-            "p": widgets.FloatLogSlider(value=min(max(p, P_LIMITS[0]), P_LIMITS[1]), base=10,
+            "p": widgets.FloatLogSlider(value=p, base=10,
                                         min=np.log10(P_LIMITS[0]), max=np.log10(P_LIMITS[1]),
                                         step=0.1, readout_format=".1e",
                                         description="share rewired, p", style=_STYLE,
@@ -143,6 +155,14 @@ class SmallWorldExplorer(Explorer):
     def redraw(self, result: SmallWorld) -> None:
         update_small_world(self.artists, result.curve, result.as_sweep())
 
+    def readout_duplicates(self) -> list:
+        return [self.artists.note]
+
+    def moving_artists(self) -> list:
+        a = self.artists
+        return [a.distance_curve, a.clustering_curve, a.distance_point, a.clustering_point,
+                a.title, a.note, *a.labels.values()]
+
     def describe(self, result: SmallWorld) -> str:
         return (
             f"mean distance <b>{result.mean_distance:.2f}</b> links "
@@ -151,8 +171,7 @@ class SmallWorldExplorer(Explorer):
             f"clustering <b>{result.clustering:.3f}</b> "
             f"(the ring: {result.curve.clustering_ring:.3f}), "
             f"<b>{result.relative_clustering:.0%}</b> of the ring's<br>"
-            f"about {result.p * result.n * result.k / 2:,.0f} of {result.n * result.k // 2:,} "
-            f"links rewired"
+            f"about {result.links_rewired:,.0f} of {result.links:,} links rewired"
         )
 
     def describe_plain(self) -> str:
@@ -166,26 +185,35 @@ class YourNetworkExplorer(Explorer):
     """Your contacts, their mean number of contacts and the overlap between circles → people at
     the 1st, 2nd and 3rd degree, and the share of a billion-member network within three steps.
 
-    Every position is valid: contacts run from 1 to LinkedIn's cap of 30,000, their contacts
-    from 1 to 30,000, overlap from 0 to 0.99.
+    Every position is valid: contacts run from 1 to LinkedIn's cap of 30,000 (or to the population
+    minus you, if smaller), their contacts from 1 to 30,000, overlap from 0 to 0.99. A starting
+    value outside a slider's range is moved to its nearest end, with a warning.
     """
 
     def __init__(self, contacts: int = 500, their_contacts: int = 500, overlap: float = 0.5,
                  population: float = POPULATION) -> None:
         reach_estimate(contacts, their_contacts, overlap, population)  # validates the defaults
+        if population < 3:
+            raise ValueError(f"population must be >= 3 for the explorer's sliders, got "
+                             f"{population!r}")
         self.population = population
         self.artists = None
+        # Your contacts are people of the population other than you: the slider stops there.
+        most = int(min(LINKEDIN_CONNECTION_CAP, math.floor(population) - 1))
+        contacts = self.clamp("contacts", contacts, 1, most)
+        their_contacts = self.clamp("their_contacts", int(their_contacts), 1,
+                                    LINKEDIN_CONNECTION_CAP)
+        overlap = self.clamp("overlap", overlap, 0.0, 0.99)
         controls = {
             "contacts": widgets.IntSlider(
-                value=min(max(contacts, 1), LINKEDIN_CONNECTION_CAP), min=1,
-                max=LINKEDIN_CONNECTION_CAP, description="your contacts",
+                value=contacts, min=1, max=most, description="your contacts",
                 style=_STYLE, layout=_LAYOUT),
             "their_contacts": widgets.IntSlider(
-                value=min(max(int(their_contacts), 1), LINKEDIN_CONNECTION_CAP), min=1,
+                value=their_contacts, min=1,
                 max=LINKEDIN_CONNECTION_CAP, description="their contacts (mean)",
                 style=_STYLE, layout=_LAYOUT),
             "overlap": widgets.FloatSlider(
-                value=min(max(overlap, 0.0), 0.99), min=0.0, max=0.99, step=0.01,
+                value=overlap, min=0.0, max=0.99, step=0.01,
                 readout_format=".0%", description="overlap of circles",
                 style=_STYLE, layout=_LAYOUT),
         }
@@ -199,6 +227,13 @@ class YourNetworkExplorer(Explorer):
 
     def redraw(self, result: ReachEstimate) -> None:
         update_reach(self.artists, result)
+
+    def readout_duplicates(self) -> list:
+        return [self.artists.note]
+
+    def moving_artists(self) -> list:
+        a = self.artists
+        return [*a.bars.patches, a.naive, a.population, a.title, a.note]
 
     def describe(self, result: ReachEstimate) -> str:
         first, second, third = (format_count(x) for x in result.by_degree)
