@@ -108,9 +108,9 @@ def draw_growth(ax: Axes, growth: Growth,
                         va="bottom"),
         "gini": ax.text(0, 0, " Gini index", color=PALETTE["blue"], fontsize=9, va="bottom"),
     }
-    for name in lines:
-        labels[name] = ax.text(0, 0, f" top 1%, {name}", color=PALETTE["grey"], fontsize=8,
-                               va="top")
+    for name in lines:  # at the right end of their lines, inside the axes
+        labels[name] = ax.text(0, 0, f"top 1%, {name}", color=PALETTE["grey"], fontsize=8,
+                               ha="right", va="bottom")
     artists = GrowthArtists(top1, gini, lines, ax.title, note, labels)
     _place_growth(ax, artists, growth, references)
     return artists
@@ -134,14 +134,14 @@ def _place_growth(ax: Axes, artists: GrowthArtists, growth: Growth,
     highest = max([GROWTH_Y_TOP, float(growth.gini.max()) * 1.15,
                    *(float(other.top1.max()) * 1.15 for other in references.values())])
     ax.set_ylim(0, highest)
-    ax.set_xlim(growth.sizes[0], growth.sizes[-1] * 1.6)
+    ax.set_xlim(growth.sizes[0], growth.sizes[-1])
     lift = 0.035 * highest  # labels sit just above the start of their curves
     at = min(1, growth.sizes.size - 1)
     artists.labels["top1"].set_position((growth.sizes[at], growth.top1[at] + lift))
     artists.labels["gini"].set_position((growth.sizes[at], growth.gini[at] + lift))
     for name, other in references.items():
         if name in artists.labels:
-            artists.labels[name].set_position((other.sizes[-1], other.top1[-1]))
+            artists.labels[name].set_position((other.sizes[-1], other.top1[-1] + lift / 2))
 
 
 # --- the degree tail ------------------------------------------------------------------------------

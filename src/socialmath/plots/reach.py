@@ -93,8 +93,9 @@ def draw_funnel(ax: Axes, funnel: Funnel) -> FunnelArtists:
     ax.set_yticks(rows, names)
     ax.grid(axis="y", visible=False)
     values = [ax.text(0, row, "", va="center", fontsize=9) for row in rows]
-    filtered_label = ax.text(0, rows[2] + 0.42, "", fontsize=8, color=PALETTE["blue"],
-                             va="bottom")
+    # In the gap between the "online" and "shown" bars, from the left: never past the axes.
+    filtered_label = ax.text(FUNNEL_FLOOR * 1.2, rows[2] + 0.34, "", fontsize=8,
+                             color=PALETTE["blue"], va="bottom")
     label_axes(ax, "people (log scale)", "", _funnel_title(funnel))
     artists = FunnelArtists(bars, filtered, values, filtered_label, ax.title)
     _place_funnel(ax, artists, funnel)
@@ -120,10 +121,9 @@ def _place_funnel(ax: Axes, artists: FunnelArtists, funnel: Funnel) -> None:
     shown, online = widths[2], widths[1]
     artists.filtered.set_x(shown)
     artists.filtered.set_width(max(online - shown, 0.0))
-    artists.filtered_label.set_x(max(shown, FUNNEL_FLOOR * 1.2))
     artists.filtered_label.set_text(
-        f"not shown by the feed: {format_count(funnel.filtered_by_feed)} of "
-        f"{format_count(funnel.online)} online")
+        f"hatched: online but not shown by the feed, {format_count(funnel.filtered_by_feed)} "
+        f"of {format_count(funnel.online)}")
 
 
 # --- cascades -------------------------------------------------------------------------------------
@@ -266,7 +266,11 @@ class TippingArtists:
     you: Line2D
     title: Text
     note: Text
-    labels: dict[str, Text]
+
+    @property
+    def legend(self):
+        """The legend of the two curves (drawn above them)."""
+        return self.reciprocated.axes.get_legend()
 
 
 def _tipping_title(point: Reciprocation, contacts: int) -> str:
@@ -312,26 +316,21 @@ def draw_tipping(ax: Axes, point: Reciprocation, contacts: int,
                     f"{format_count(low)} to {format_count(high)}", color=colour, fontsize=8,
                     va="bottom")
     (reciprocated,) = ax.plot(SIZES_GRID, point.reciprocated_share(SIZES_GRID), "-",
-                              color=PALETTE["blue"], lw=2.5)
+                              color=PALETTE["blue"], lw=2.5,
+                              label="contacts you can keep up with")
     (answered,) = ax.plot(SIZES_GRID, point.answered_share(SIZES_GRID), "-",
-                          color=PALETTE["orange"], lw=2)
+                          color=PALETTE["orange"], lw=2, label="messages you can answer")
     tipping = ax.axvline(_clip_size(point.tipping_size), color=PALETTE["orange"], ls="--",
                          lw=1.5)
     (you,) = ax.plot([contacts], [point.reciprocated_share(contacts)], "o", ms=9,
-                     color=PALETTE["vermillion"], mec="black")
+                     color=PALETTE["vermillion"], mec="black", label="you")
     label_axes(ax, "contacts (log scale)", "share", _tipping_title(point, contacts))
     note = _box(ax, 0.98, 0.72, _tipping_note(point), ha="right")
-    labels = {
-        "reciprocated": ax.text(0, 0, "contacts you can keep up with ", color=PALETTE["blue"],
-                                fontsize=9, ha="right", va="bottom"),
-        "answered": ax.text(0, 0, " messages you can answer", color=PALETTE["orange"],
-                            fontsize=9, va="bottom"),
-        "you": ax.text(contacts, 0, " you", color=PALETTE["vermillion"], fontsize=9,
-                       fontweight="bold", va="bottom"),
-    }
-    artists = TippingArtists(reciprocated, answered, tipping, you, ax.title, note, labels)
-    _place_tipping(artists, point, contacts)
-    return artists
+    # A fixed legend under the range bars: labels beside the moving curves and marker would
+    # leave the axes or land on other text at some positions.
+    ax.legend(handles=[reciprocated, answered, you], loc="upper left", bbox_to_anchor=(0.0, 0.8),
+              fontsize=9)
+    return TippingArtists(reciprocated, answered, tipping, you, ax.title, note)
 
 
 def update_tipping(artists: TippingArtists, point: Reciprocation, contacts: int) -> None:
@@ -342,17 +341,7 @@ def update_tipping(artists: TippingArtists, point: Reciprocation, contacts: int)
     artists.you.set_data([contacts], [point.reciprocated_share(contacts)])
     artists.title.set_text(_tipping_title(point, contacts))
     artists.note.set_text(_tipping_note(point))
-    _place_tipping(artists, point, contacts)
 
 
 def _clip_size(size: float) -> float:
     return float(np.clip(size, SIZES_GRID[0], SIZES_GRID[-1]))
-
-
-def _place_tipping(artists: TippingArtists, point: Reciprocation, contacts: int) -> None:
-    """Each curve's label where the curve has fallen to a half; the marker's label beside it."""
-    at = _clip_size(point.capacity * 1.6)
-    artists.labels["reciprocated"].set_position((at, 0.52))
-    at = _clip_size(point.tipping_size * 2.6)
-    artists.labels["answered"].set_position((at, 0.52))
-    artists.labels["you"].set_position((contacts, point.reciprocated_share(contacts) + 0.03))

@@ -113,6 +113,14 @@ class GrowthExplorer(Explorer):
     def redraw(self, result: Growth) -> None:
         update_growth(self.artists, result, self.references())
 
+    def moving_artists(self) -> list:
+        a = self.artists
+        # In the order they were drawn: among equal z-orders, blitting keeps this order.
+        return [*a.references.values(), a.top1, a.gini, a.title, a.note, *a.labels.values()]
+
+    def readout_duplicates(self) -> list:
+        return [self.artists.note]
+
     def describe(self, result: Growth) -> str:
         return (
             f"the best-connected 1% hold <b>{result.top1[-1]:.1%}</b> of all contacts; "
@@ -157,7 +165,9 @@ def _network(network: str, n: int, mean_degree: int, seed: int) -> Graph:
         return watts_strogatz(n, mean_degree, 0.1, seed=seed)
     if network == NETWORKS[3]:
         return barabasi_albert(n, mean_degree // 2, seed=seed)
-    return professional_network(n, mean_degree, closure=0.5, seed=seed)
+    # Triangles need two random contacts each to close: closure at most 1 - 2 / mean_degree.
+    closure = min(0.5, 1.0 - 2.0 / mean_degree)
+    return professional_network(n, mean_degree, closure=closure, seed=seed)
 
 
 @lru_cache(maxsize=256)
@@ -219,6 +229,13 @@ class ParadoxExplorer(Explorer):
     def redraw(self, result: ParadoxView) -> None:
         update_paradox(self.artists, result.paradox, result.degrees, result.friends_mean)
 
+    def moving_artists(self) -> list:
+        a = self.artists
+        return [a.diagonal, a.people, a.mean, a.friend_mean, a.title, a.note]
+
+    def readout_duplicates(self) -> list:
+        return [self.artists.note]
+
     def describe(self, result: ParadoxView) -> str:
         p = result.paradox
         return (
@@ -252,23 +269,29 @@ class FunnelExplorer(Explorer):
                      comment_rate, reshare_rate)  # validates the defaults
         self.artists = None
 
-        def share(value, high, step, description, fmt=".1%"):
-            return widgets.FloatSlider(value=min(value, high), min=0.0, max=high, step=step,
-                                       readout_format=fmt, description=description,
-                                       style=_STYLE, layout=_LAYOUT)
+        def share(name, value, high, step, description, fmt=".1%"):
+            return widgets.FloatSlider(value=self.clamp(name, value, 0.0, high), min=0.0,
+                                       max=high, step=step, readout_format=fmt,
+                                       description=description, style=_STYLE, layout=_LAYOUT)
 
         controls = {
-            "contacts": widgets.IntSlider(value=min(contacts, LINKEDIN_CONNECTION_CAP), min=0,
-                                          max=LINKEDIN_CONNECTION_CAP, step=100,
-                                          description="contacts", style=_STYLE, layout=_LAYOUT),
-            "followers": widgets.IntSlider(value=min(followers, 100_000), min=0, max=100_000,
-                                           step=500, description="followers", style=_STYLE,
-                                           layout=_LAYOUT),
-            "share_online": share(share_online, 1.0, 0.01, "online while fresh", ".0%"),
-            "share_shown": share(share_shown, 1.0, 0.01, "shown by the feed", ".0%"),
-            "reaction_rate": share(reaction_rate, 0.1, 0.001, "reactions / impression"),
-            "comment_rate": share(comment_rate, 0.02, 0.0005, "comments / impression", ".2%"),
-            "reshare_rate": share(reshare_rate, 0.01, 0.0005, "reshares / impression", ".2%"),
+            "contacts": widgets.IntSlider(
+                value=self.clamp("contacts", contacts, 0, LINKEDIN_CONNECTION_CAP), min=0,
+                max=LINKEDIN_CONNECTION_CAP, step=100, description="contacts", style=_STYLE,
+                layout=_LAYOUT),
+            "followers": widgets.IntSlider(
+                value=self.clamp("followers", followers, 0, 100_000), min=0, max=100_000,
+                step=500, description="followers", style=_STYLE, layout=_LAYOUT),
+            "share_online": share("share_online", share_online, 1.0, 0.01,
+                                  "online while fresh", ".0%"),
+            "share_shown": share("share_shown", share_shown, 1.0, 0.01, "shown by the feed",
+                                 ".0%"),
+            "reaction_rate": share("reaction_rate", reaction_rate, 0.1, 0.001,
+                                   "reactions / impression"),
+            "comment_rate": share("comment_rate", comment_rate, 0.02, 0.0005,
+                                  "comments / impression", ".2%"),
+            "reshare_rate": share("reshare_rate", reshare_rate, 0.01, 0.0005,
+                                  "reshares / impression", ".2%"),
         }
         super().__init__(controls)
 
@@ -280,6 +303,10 @@ class FunnelExplorer(Explorer):
 
     def redraw(self, result: Funnel) -> None:
         update_funnel(self.artists, result)
+
+    def moving_artists(self) -> list:
+        a = self.artists
+        return [*a.bars.patches, a.filtered, *a.values, a.filtered_label, a.title]
 
     def describe(self, result: Funnel) -> str:
         return (
@@ -352,6 +379,13 @@ class CascadeExplorer(Explorer):
     def redraw(self, result: Cascades) -> None:
         update_cascades(self.artists, result, self.critical)
 
+    def moving_artists(self) -> list:
+        a = self.artists
+        return [a.sizes, *a.hops.patches, *a.hop_values, *a.titles, a.note]
+
+    def readout_duplicates(self) -> list:
+        return [self.artists.note]
+
     def describe(self, result: Cascades) -> str:
         return (
             f"<b>{result.share_of_cascades(1):.0%}</b> of posts are never passed on; "
@@ -390,20 +424,24 @@ class TippingExplorer(Explorer):
         self.artists = None
         controls = {
             "contacts": widgets.IntSlider(
-                value=min(max(contacts, 10), LINKEDIN_CONNECTION_CAP), min=10,
+                value=self.clamp("contacts", contacts, 10, LINKEDIN_CONNECTION_CAP), min=10,
                 max=LINKEDIN_CONNECTION_CAP, step=10, description="your contacts",
                 style=_STYLE, layout=_LAYOUT),
             "hours_per_week": widgets.FloatSlider(
-                value=min(hours_per_week, 20.0), min=0.0, max=20.0, step=0.5,
+                value=self.clamp("hours_per_week", hours_per_week, 0.0, 20.0), min=0.0,
+                max=20.0, step=0.5,
                 description="hours a week", style=_STYLE, layout=_LAYOUT),
             "minutes_per_exchange": widgets.FloatSlider(
-                value=min(max(minutes_per_exchange, 1.0), 30.0), min=1.0, max=30.0, step=0.5,
+                value=self.clamp("minutes_per_exchange", minutes_per_exchange, 1.0, 30.0),
+                min=1.0, max=30.0, step=0.5,
                 description="minutes an exchange", style=_STYLE, layout=_LAYOUT),
             "exchanges_per_month": widgets.FloatSlider(
-                value=min(max(exchanges_per_month, 0.25), 8.0), min=0.25, max=8.0, step=0.25,
+                value=self.clamp("exchanges_per_month", exchanges_per_month, 0.25, 8.0),
+                min=0.25, max=8.0, step=0.25,
                 description="exchanges / contact / month", style=_STYLE, layout=_LAYOUT),
             "requests_per_contact": widgets.FloatSlider(
-                value=min(requests_per_contact, 0.1), min=0.0, max=0.1, step=0.001,
+                value=self.clamp("requests_per_contact", requests_per_contact, 0.0, 0.1),
+                min=0.0, max=0.1, step=0.001,
                 readout_format=".1%", description="contacts writing / week", style=_STYLE,
                 layout=_LAYOUT),
         }
@@ -421,6 +459,13 @@ class TippingExplorer(Explorer):
 
     def redraw(self, result: Reciprocation) -> None:
         update_tipping(self.artists, result, self.values["contacts"])
+
+    def moving_artists(self) -> list:
+        a = self.artists
+        return [a.reciprocated, a.answered, a.tipping, a.you, a.title, a.note, a.legend]
+
+    def readout_duplicates(self) -> list:
+        return [self.artists.note]
 
     def describe(self, result: Reciprocation) -> str:
         contacts = self.values["contacts"]
