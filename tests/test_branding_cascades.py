@@ -172,6 +172,8 @@ def test_summaries():
     sizes, shares = run.size_distribution()
     assert sizes.tolist() == [7] and shares.tolist() == [1.0]
     assert run.share_of_cascades(6) == 0.0 and run.mean_size == 7.0
+    assert run.share_ending_within(3) == 0.5 and run.share_ending_within(6) == 1.0
+    assert run.share_ending_within(0) == 0.0
 
 
 def test_labels_and_random_sources_are_reproducible():
@@ -212,6 +214,8 @@ def test_labels_and_random_sources_are_reproducible():
     (lambda: simulate_cascades(nx.path_graph(3), 0.5).share_reached(11), ValueError, "hops"),
     (lambda: simulate_cascades(nx.path_graph(3), 0.5).share_of_cascades(0), ValueError,
      "at_most"),
+    (lambda: simulate_cascades(nx.path_graph(3), 0.5).share_ending_within(-1), ValueError,
+     "hops"),
     (lambda: cascade_by_loop(nx.DiGraph([(0, 1)]), 0, 0.5, np.random.default_rng()), TypeError,
      "graph"),
     (lambda: cascade_by_loop(nx.path_graph(2), 5, 0.5, np.random.default_rng()), ValueError,

@@ -133,6 +133,17 @@ class Cascades:
             return float("nan")
         return float(self.by_hop[:, 1:h + 1].sum() / reached)
 
+    def share_ending_within(self, hops: int) -> float:
+        """Share of cascades that never went further than ``hops`` hops from their seed (Goel and
+        colleagues' "end within one degree of the seed", ``goel2012``, is ``hops = 1``).
+
+        >>> import networkx as nx
+        >>> simulate_cascades(nx.path_graph(5), 1.0, sources=[0, 2]).share_ending_within(2)
+        0.5
+        """
+        limit = require_integer("hops", hops, low=0)
+        return float(np.mean(self.depth <= limit))
+
     def share_of_cascades(self, at_most: int) -> float:
         """Share of cascades that reached at most ``at_most`` people, the seed included.
 

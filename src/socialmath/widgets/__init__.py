@@ -8,10 +8,18 @@
 from socialmath.widgets.advocacy import ProgrammeExplorer
 from socialmath.widgets.attention import FeedExplorer
 from socialmath.widgets.base import Explorer
+from socialmath.widgets.branding import (
+    CascadeExplorer,
+    FunnelExplorer,
+    GrowthExplorer,
+    ParadoxExplorer,
+    TippingExplorer,
+)
 from socialmath.widgets.linkedin import NetworkTimelineExplorer
 from socialmath.widgets.pareto import ParetoExplorer
 from socialmath.widgets.policy import PolicyExplorer
 from socialmath.widgets.separation import SmallWorldExplorer, YourNetworkExplorer
 
-__all__ = ["Explorer", "FeedExplorer", "NetworkTimelineExplorer", "ParetoExplorer",
-           "PolicyExplorer", "ProgrammeExplorer", "SmallWorldExplorer", "YourNetworkExplorer"]
+__all__ = ["CascadeExplorer", "Explorer", "FeedExplorer", "FunnelExplorer", "GrowthExplorer",
+           "NetworkTimelineExplorer", "ParadoxExplorer", "ParetoExplorer", "PolicyExplorer",
+           "ProgrammeExplorer", "SmallWorldExplorer", "TippingExplorer", "YourNetworkExplorer"]
