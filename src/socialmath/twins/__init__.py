@@ -31,6 +31,7 @@ TWINS: dict[str, str] = {
     "ParetoExplorer": "socialmath.twins.pareto",
     "SmallWorldExplorer": "socialmath.twins.separation",
     "YourNetworkExplorer": "socialmath.twins.separation:REACH_TWIN",
+    "FunnelExplorer": "socialmath.twins.branding",
     "PolicyExplorer": "socialmath.twins.policy",
     "ProgrammeExplorer": "socialmath.twins.advocacy",
     "NetworkTimelineExplorer": "socialmath.twins.linkedin",
