@@ -14,8 +14,8 @@ tables), and the unit tests hold each twin's numbers to the model at sampled con
 nothing in the package imports a twin, and Altair (the ``book`` extra) is imported only when a
 specification is built.
 
->>> sorted(TWINS)[:2]
-['FeedExplorer', 'NetworkTimelineExplorer']
+>>> "FeedExplorer" in TWINS, twin("SmallWorldExplorer").controls
+(True, ('n', 'k', 'p'))
 """
 
 from __future__ import annotations
