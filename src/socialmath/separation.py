@@ -9,7 +9,8 @@ Two units are easy to mix up, and the famous figures use both:
   intermediaries: 3.57 intermediaries is a mean distance of 4.57 (``edunov2016``).
 
 Every function takes a networkx graph, a scipy.sparse adjacency matrix or a
-:class:`socialmath.graphs.Graph`.
+:class:`socialmath.graphs.Graph`. A large sparse matrix is checked for symmetry on every call;
+convert it once with ``as_graph(matrix, assume_symmetric=True)`` and pass the Graph instead.
 
 The distance code runs a breadth-first search (BFS) from many sources at once: each node holds
 one bit per source in a few 64-bit words, and one step of the search is a bitwise OR over
