@@ -31,6 +31,7 @@ import scipy.sparse as sp
 
 from socialmath._validate import (
     describe_range,
+    require_bool,
     require_integer,
     require_memory,
     require_number,
@@ -197,9 +198,7 @@ def as_graph(graph: object, name: str = "graph", *,
     ...
     ValueError: graph is not symmetric (0 entries below the diagonal, 1 above), although ...
     """
-    if not isinstance(assume_symmetric, bool | np.bool_):
-        raise TypeError(f"assume_symmetric must be True or False, got {assume_symmetric!r} "
-                        f"({type(assume_symmetric).__name__})")
+    symmetric = require_bool("assume_symmetric", assume_symmetric)
     if isinstance(graph, Graph):
         return graph, None
     if isinstance(graph, nx.Graph):
@@ -215,7 +214,7 @@ def as_graph(graph: object, name: str = "graph", *,
         rows, cols = graph.shape
         if rows != cols:
             raise ValueError(f"{name} must be a square adjacency matrix, got shape {graph.shape}")
-        return _from_sparse(graph, name, bool(assume_symmetric)), None
+        return _from_sparse(graph, name, symmetric), None
     raise TypeError(f"{name} must be a socialmath Graph, a networkx Graph or a scipy.sparse "
                     f"adjacency matrix, got {type(graph).__name__}")
 

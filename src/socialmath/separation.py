@@ -29,6 +29,7 @@ a second on a 2-core laptop-class machine (``benchmarks/bench_distances.py``).
 from __future__ import annotations
 
 import math
+import numbers
 import sys
 import time
 from collections.abc import Callable
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from socialmath._validate import (
+    require_array,
     require_count,
     require_integer,
     require_number,
@@ -758,16 +760,7 @@ def small_world_sweep(n: int = 1000, k: int = 10, p=(1e-4, 1e-3, 1e-2, 1e-1, 1.0
 
 
 def _require_shares(name: str, values: object) -> np.ndarray:
-    """A non-empty 1-d sequence of shares in [0, 1], as floats."""
-    if isinstance(values, str | bytes) or (not np.iterable(values) and not _is_number(values)):
-        raise TypeError(f"{name} must be a share or a sequence of shares in [0, 1], "
-                        f"got {values!r} ({type(values).__name__})")
-    items = [values] if _is_number(values) else list(values)
-    if not items:
-        raise ValueError(f"{name} must hold at least one share in [0, 1], got an empty sequence")
-    return np.array([require_share(name, value) for value in items], dtype=float)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float | np.integer | np.floating) and not isinstance(value,
-                                                                                        bool)
+    """A share, or a non-empty sequence of shares, in [0, 1], as a float array."""
+    if isinstance(values, numbers.Real) and not isinstance(values, bool):
+        values = [values]
+    return require_array(name, values, low=0, high=1)
