@@ -272,14 +272,15 @@ def _progress_reporter(report, g: Graph, total: int) -> Callable[[int, int], Non
         return report
     always = report is True
     started = time.perf_counter()
-    last = [-math.inf]
+    last = [-math.inf]  # when the last line was written (none yet)
 
     def write(done: int, total: int) -> None:
         now = time.perf_counter()
         elapsed = now - started
         # The pace measured so far predicts the rest better than the estimate made beforehand.
         remaining = elapsed / done * (total - done) if done else search_seconds(total, g.n_edges)
-        if not always and elapsed + remaining < LONG_RUN_SECONDS:
+        begun = last[0] > -math.inf  # a report begun is finished, even if the rest went fast
+        if not (always or begun) and elapsed + remaining < LONG_RUN_SECONDS:
             return
         if done < total and now - last[0] < PROGRESS_EVERY_SECONDS:
             return
