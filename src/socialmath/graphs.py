@@ -270,12 +270,12 @@ def _from_sparse(graph, name: str = "graph", assume_symmetric: bool = False) -> 
 
 
 def _count_per_row(mask: np.ndarray, indptr: np.ndarray) -> np.ndarray:
-    """The number of True entries of ``mask`` in each CSR row."""
+    """The number of True entries of ``mask`` in each CSR row (a row holds fewer than 2**31)."""
     counts = np.zeros(indptr.size - 1, dtype=np.int64)
     starts = indptr[:-1]
     filled = np.flatnonzero(starts < indptr[1:])
     if filled.size:  # a row's sum runs to the start of the next non-empty row: its own end
-        counts[filled] = np.add.reduceat(mask.view(np.uint8), starts[filled], dtype=np.int64)
+        counts[filled] = np.add.reduceat(mask.view(np.uint8), starts[filled], dtype=np.int32)
     return counts
 
 
