@@ -179,13 +179,13 @@ def as_graph(graph: object, name: str = "graph", *,
     the diagonal is ignored. A matrix that is not symmetric (an upper triangle, a list of directed
     edges) is symmetrised.
 
-    Checking symmetry exactly costs about a third of a 100-source distance search on the same
-    graph (``benchmarks/bench_distances.py``). ``assume_symmetric=True`` states that the matrix
-    is symmetric, as ``Graph.to_scipy`` and networkx write it: the check is then made on a sample
-    of :data:`SYMMETRY_SAMPLE` entries (and on the number of entries on each side of the
-    diagonal), a matrix that fails it is refused, and one that is not symmetric but passes it is
-    read as if every stored entry had its mirror. Convert a large matrix once, this way, and
-    pass the Graph on.
+    Checking symmetry exactly costs about half as much as a 100-source distance search on the
+    same graph (``benchmarks/bench_distances.py``). ``assume_symmetric=True`` states that the
+    matrix is symmetric, as ``Graph.to_scipy`` and networkx write it: the check is then made on a
+    sample of :data:`SYMMETRY_SAMPLE` entries (and on the number of entries on each side of the
+    diagonal), and a matrix that fails it is refused; one that is not symmetric but passes it is
+    read as stored, so distances would follow its entries in their stored direction only. Convert
+    a large matrix once, this way, and pass the Graph on.
 
     >>> g, labels = as_graph(nx.path_graph(["a", "b", "c"]))
     >>> g.n_edges, labels
