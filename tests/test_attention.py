@@ -248,3 +248,13 @@ def test_summary_rejects_a_bad_coverage():
     activity = simulate_weekly_activity(10, essay_tiers(), weeks=3, seed=0)
     with pytest.raises(ValueError, match=r"coverage must be in \(0, 1\], got 0"):
         activity.summary(0)
+
+
+def test_van_mierlo_groups_are_shares_of_actors_ranked_by_posts():
+    from socialmath.attention import PEOPLE_SHARES_VAN_MIERLO_2014
+
+    assert PEOPLE_SHARES_VAN_MIERLO_2014 == {"lurkers": 0.90, "contributors": 0.09,
+                                             "superusers": 0.01}
+    assert list(PEOPLE_SHARES_VAN_MIERLO_2014) == list(CONTENT_SHARES_VAN_MIERLO_2014)
+    # the same groups: the top 1% of actors wrote 74.7% of the content
+    assert CONTENT_SHARES_VAN_MIERLO_2014["superusers"] == 0.747

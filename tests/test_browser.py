@@ -4,32 +4,12 @@ Drives Debian's Chromium (/usr/bin/chromium) with Playwright. On a machine witho
 skip with the reason; under CI (CI=true) they are required and fail instead.
 """
 
-import os
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "_build" / "screenshots"
 pytestmark = [pytest.mark.browser, pytest.mark.lab]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        reason = f"Chromium not found at {CHROMIUM} (Debian package 'chromium')"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}: browser tests are required under CI")
-        pytest.skip(reason)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"])
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -88,6 +88,13 @@ def test_study_checks_catch_bad_values(monkeypatch):
             datasets.small_world_studies()
 
 
+def test_karinthys_bet_reads_as_five_or_six_links():
+    # "no more than five individuals": whether the target is one of them is unclear
+    # (backstrom2012, note 1), so the chain is at most 5 or at most 6 links.
+    row = small_world_studies().set_index("source").loc["karinthy1929"]
+    assert (row["distance_low"], row["distance_high"], row["distance"]) == (5, 6, 6)
+
+
 def test_a_byte_order_mark_is_accepted(tmp_path):
     path = tmp_path / "excel.csv"
     path.write_bytes(b"\xef\xbb\xbfstudy,source\nA,karinthy1929\n")

@@ -1,6 +1,7 @@
 """The student edition: solutions out, exercises and outputs in, nothing overwritten unasked."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,12 @@ import nbformat
 import pytest
 
 from socialmath.cli import main
-from socialmath.editions import strip_solutions, write_student_edition
+from socialmath.editions import (
+    STUDENT_NOTE,
+    strip_solutions,
+    student_wording,
+    write_student_edition,
+)
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -156,3 +162,31 @@ def test_python_dash_m_socialmath_runs_the_command(tmp_path):
     assert f"notebooks to {out}/" in done.stdout
     assert sorted(p.name for p in out.glob("*.ipynb")) == \
         sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+PROMISE = re.compile(r"\bsolutions?\b[^.!?]*\b(hidden|folded|below each|under each)\b",
+                     flags=re.IGNORECASE)
+
+
+def test_student_wording_replaces_only_the_promise():
+    text = ("Each exercise ends with a check cell. Solutions are hidden\nbelow each exercise. "
+            "A solution of x + 1 = 2 is 1.")
+    assert student_wording(text) == (
+        f"Each exercise ends with a check cell. {STUDENT_NOTE} A solution of x + 1 = 2 is 1.")
+    with pytest.raises(TypeError, match="markdown must be a str"):
+        student_wording(3)
+
+
+def test_the_student_edition_says_what_it_contains(tmp_path):
+    report = write_student_edition(NOTEBOOKS, tmp_path / "student")
+    promised = 0
+    for path in report.notebooks:
+        full = " ".join(c.source for c in nbformat.read(NOTEBOOKS / path.name, as_version=4)
+                        .cells if c.cell_type == "markdown")
+        student = " ".join(c.source for c in nbformat.read(path, as_version=4).cells
+                           if c.cell_type == "markdown")
+        assert not PROMISE.search(" ".join(student.split())), path.name
+        if PROMISE.search(" ".join(full.split())):
+            promised += 1
+            assert STUDENT_NOTE in " ".join(student.split()), path.name
+    assert promised >= 3  # the chapters do promise solutions in the full edition

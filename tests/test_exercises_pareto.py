@@ -11,11 +11,12 @@ from socialmath.exercises.pareto import (
     check_nested_share,
     check_reactions_verdict,
     check_top1_share,
+    check_vendor_chart,
     reactions_verdict,
 )
 
 CHECKS = [check_alpha_70_20, check_top1_share, check_nested_share, check_gini_alpha_2,
-          check_reactions_verdict]
+          check_reactions_verdict, check_vendor_chart]
 
 
 @pytest.mark.parametrize(("check", "answer"), [
@@ -23,10 +24,14 @@ CHECKS = [check_alpha_70_20, check_top1_share, check_nested_share, check_gini_al
     (check_alpha_70_20, 1.285),
     (check_top1_share, 0.2154),
     (check_top1_share, 0.01 ** (1 / 3)),
+    (check_top1_share, 0.22),        # rounded to two decimals
+    (check_top1_share, 0.2),         # "about a fifth", as the solution says
+    (check_nested_share, 0.51),
     (check_nested_share, 0.512),
     (check_nested_share, 0.8**3),
     (check_gini_alpha_2, 1 / 3),
     (check_gini_alpha_2, 0.333),
+    (check_gini_alpha_2, 0.33),
     (check_reactions_verdict, "lognormal"),
     (check_reactions_verdict, " Log-normal "),
 ])
@@ -51,6 +56,8 @@ def test_right_answers_pass(check, answer):
     (check_gini_alpha_2, 0.4472, "top 20%"),
     (check_reactions_verdict, "power law", "sign of R"),
     (check_reactions_verdict, "undecided", "p-value"),
+    (check_vendor_chart, "power law", "cannot show a power law"),
+    (check_vendor_chart, "not a power law", "cannot rule a power law out"),
 ])
 def test_slips_get_their_hint(check, answer, hint):
     feedback = check(answer)
@@ -81,3 +88,14 @@ def test_no_answer_yet(check):
 def test_far_off_answers_get_a_direction():
     assert "too high" in check_alpha_70_20(1.5).message
     assert "too low" in check_top1_share(0.1).message
+
+
+def test_a_quarter_is_not_about_a_fifth():
+    assert not check_top1_share(0.25).correct
+
+
+@pytest.mark.parametrize("answer", ["not shown", "Cannot tell", "probably not", "unlikely"])
+def test_every_defensible_verdict_on_the_vendor_chart_passes_with_its_reason(answer):
+    feedback = check_vendor_chart(answer)
+    assert feedback.correct
+    assert "data" in feedback.message   # each reason says what would settle it

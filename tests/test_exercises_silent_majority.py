@@ -6,9 +6,11 @@ import pytest
 
 from socialmath.exercises.feedback import NO_ANSWER, Feedback, check_number
 from socialmath.exercises.silent_majority import (
+    ESSAY_FEED,
     check_capacity_share,
     check_heavy_contributors,
     check_minutes_per_day,
+    check_own_feed,
     check_posts_per_week,
 )
 
@@ -20,6 +22,7 @@ CHECKS = [check_posts_per_week, check_minutes_per_day, check_heavy_contributors,
     (check_posts_per_week, 900),
     (check_minutes_per_day, 900 * 2 / 60 / 7),
     (check_minutes_per_day, 4.3),
+    (check_minutes_per_day, 4),      # "about 4 minutes": the rounding the question invites
     (check_heavy_contributors, 120),
     (check_capacity_share, 147.8 / 5000),
     (check_capacity_share, 0.03),
@@ -35,11 +38,15 @@ def test_right_answers_pass(check, answer):
     (check_posts_per_week, 6000, "every contact"),
     (check_minutes_per_day, 30, "whole week"),
     (check_minutes_per_day, 0.5, "hours a week"),
+    (check_minutes_per_day, 1800, "seconds a week"),
+    (check_minutes_per_day, 900 * 2 / 7, "seconds a day"),
+    (check_minutes_per_day, 900 * 2 / 3600 / 7, "hours a day"),
     (check_heavy_contributors, 1200, "everyone who posts"),
     (check_heavy_contributors, 1080, "9%"),
     (check_heavy_contributors, 12, "0.1%"),
     (check_capacity_share, 2.956, "percentage"),
     (check_capacity_share, 5000 / 147.8, "contacts per relationship"),
+    (check_capacity_share, 1 - 147.8 / 5000, "beyond"),
 ])
 def test_usual_slips_get_a_specific_hint(check, answer, hint):
     feedback = check(answer)
@@ -75,3 +82,69 @@ def test_feedback_displays_as_coloured_html():
 
 def test_feedback_html_escapes_the_learners_text():
     assert "<script>" not in check_number("<script>", expected=1)._repr_html_()
+
+
+def test_five_minutes_is_not_a_rounding_of_4_3():
+    assert not check_minutes_per_day(5).correct
+
+
+# --- exercise 5: your own feed, judged on your own assumptions ------------------------------------
+
+
+def test_the_essays_assumptions_with_the_verdict_they_imply_are_defensible():
+    feedback = check_own_feed({}, False)
+    assert feedback.correct
+    assert "5,000 posts a week" in feedback.message
+    assert "covers 63% of it" in feedback.message
+    assert "holds" in feedback.message
+
+
+def test_other_assumptions_are_defensible_when_the_verdict_follows_from_them():
+    mine = {"silent_share": 0.9, "posts_per_active": 0.5, "shown_share": 0.5}
+    assert check_own_feed(mine, True).correct            # 625 posts, 3.0 min a day
+    wrong = check_own_feed(mine, False)
+    assert not wrong.correct and "covers the whole feed" in wrong.message
+
+
+def test_the_verdict_is_computed_from_the_assumptions_not_typed_in():
+    budget = {"contacts": 1000, "silent_share": 0.8, "posts_per_active": 1.0,
+              "seconds_per_post": 60.0}
+    # 200 posts x 60 s = 200 min a week = 28.6 min a day: more than the 15-minute budget
+    assert check_own_feed(budget, False).correct
+    assert check_own_feed({**budget, "minutes_per_day": 30.0}, True).correct
+
+
+@pytest.mark.parametrize(("mine", "covers", "note"), [
+    ({"silent_share": 0.5}, False, "lower than the published figures"),
+    ({"seconds_per_post": 1.0}, True, "quicker than a glance"),   # 11.9 min a day
+    ({"contacts": 40_000}, False, "caps connections at 30,000"),
+    ({}, False, "shows every post"),
+])
+def test_assumptions_outside_the_sources_are_accepted_with_a_note(mine, covers, note):
+    feedback = check_own_feed(mine, covers)
+    assert feedback.correct and note in feedback.message
+
+
+def test_no_note_for_assumptions_inside_the_sources():
+    assert "Note" not in check_own_feed({"shown_share": 0.3}, True).message
+
+
+@pytest.mark.parametrize(("mine", "covers", "message"), [
+    (None, None, "No answer yet"),
+    ({}, None, "No answer yet"),
+    ([1, 2], True, "should be a dictionary"),
+    ({"friends": 10}, True, "Unknown assumption(s) friends"),
+    ({}, "yes", "should be True or False"),
+    ({"silent_share": 80}, True, "a percentage? divide by 100"),
+    ({"shown_share": 2}, True, "shown_share must be a share"),
+    ({"contacts": "many"}, True, "contacts must be"),
+    ({"seconds_per_post": 0}, True, "seconds_per_post must be > 0"),
+])
+def test_own_feed_check_explains_bad_input_and_never_raises(mine, covers, message):
+    feedback = check_own_feed(mine, covers)
+    assert not feedback.correct and message in feedback.message
+
+
+def test_own_feed_keys_are_the_models_arguments():
+    assert set(ESSAY_FEED) == {"contacts", "silent_share", "posts_per_active", "seconds_per_post",
+                               "minutes_per_day", "shown_share"}

@@ -5,6 +5,7 @@ these checks catch what it cannot: an ``.md`` edited without re-executing its ``
 """
 
 import re
+import sys
 from pathlib import Path
 
 import jupytext
@@ -77,3 +78,51 @@ def test_no_cell_ends_with_a_semicolon(source):
     for cell in jupytext.read(source).cells:
         if cell.cell_type == "code":
             assert not cell.source.rstrip().endswith(";"), cell.source[-80:]
+
+
+sys.path.insert(0, str(ROOT / "scripts"))  # the build scripts are not a package
+import normalise_notebooks  # noqa: E402
+
+
+@pytest.mark.parametrize("paired", sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")),
+                         ids=lambda p: p.name)
+def test_every_notebook_is_stored_as_jupyterlab_writes_it(paired):
+    # Opening a notebook in JupyterLab must change nothing: tests/test_lab_hygiene.py checks this
+    # form against a real JupyterLab; this check is the fast one, for every notebook.
+    notebook = nbformat.read(paired, as_version=4)
+    assert notebook.metadata.kernelspec == normalise_notebooks.KERNELSPEC
+    assert "widgets" not in notebook.metadata, "saved widget state churns on every run"
+    assert not normalise_notebooks.pending(paired), (
+        f"{paired.name} is not in the stored form: run `make notebooks`, or after executing it "
+        f"by hand: .venv/bin/python scripts/normalise_notebooks.py {paired.relative_to(ROOT)}")
+
+
+def test_normalising_gives_what_a_javascript_round_trip_gives():
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python",
+                                       "name": "python3"}
+    notebook.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    cell = nbformat.v4.new_code_cell("explorer")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": {"model_id": "ab12", "version_major": 2},
+        "image/png": "iVBOR", "text/plain": "<FeedExplorer: ...>"},
+        metadata={"sizes": [1.0, 2.5, 1e21, 3e20]})]
+    notebook.cells = [cell]
+    stored = normalise_notebooks.normalise(notebook)
+    assert stored.metadata.kernelspec.display_name == "Python 3 (ipykernel)"
+    assert "widgets" not in stored.metadata
+    output = stored.cells[0].outputs[0]
+    assert sorted(output.data) == ["image/png", "text/plain"]  # the snapshot stays
+    sizes = output.metadata["sizes"]
+    assert sizes == [1, 2.5, 1e21, 300000000000000000000]
+    assert [type(s) for s in sizes] == [int, float, float, int]  # as JSON.stringify prints them
+    assert notebook.metadata.kernelspec.display_name == "Python 3"  # the input is unchanged
+
+
+def test_markdown_sources_name_the_kernel_as_the_notebooks_do():
+    text = "---\nkernelspec:\n  display_name: Python 3\n  language: python\n---\n\n# T\n"
+    fixed = normalise_notebooks.normalise_markdown_header(text)
+    assert "  display_name: Python 3 (ipykernel)\n" in fixed and fixed.endswith("# T\n")
+    for source in SOURCES:
+        header = source.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        assert "display_name: Python 3 (ipykernel)" in header, source.name

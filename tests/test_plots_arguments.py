@@ -124,7 +124,7 @@ def test_an_unknown_colour_lists_the_house_colours():
     (lambda: draw_weekly_posts(axes(), [], 10.0), "posts must hold at least 1 number"),
     (lambda: draw_weekly_posts(axes(), [1.0, math.nan], 10.0), "posts must hold finite"),
     (lambda: draw_people_and_content(axes(), {}, CONTENT_SHARES_VAN_MIERLO_2014),
-     "people must hold 1 to 7 tiers, got 0"),
+     "people must hold 1 to 7 groups, got 0"),
     (lambda: draw_people_and_content(axes(), {"a": 0.5, "b": 0.2},
                                      CONTENT_SHARES_VAN_MIERLO_2014),
      "people must hold shares adding up to 1, got 0.7"),
@@ -141,7 +141,7 @@ def test_an_empty_or_impossible_series_is_refused(call, message):
 
 def test_more_tiers_than_colours_are_refused_not_dropped():
     shares = {f"tier {i}": 0.125 for i in range(8)}
-    with pytest.raises(ValueError, match="content must hold 1 to 7 tiers, got 8"):
+    with pytest.raises(ValueError, match="content must hold 1 to 7 groups, got 8"):
         draw_people_and_content(axes(), {"all": 1.0}, shares)
     seven = {f"tier {i}": 1 / 7 for i in range(7)}
     bars = draw_people_and_content(axes(), {"all": 1.0}, seven)

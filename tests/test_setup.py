@@ -53,3 +53,45 @@ def test_conda_environment_installs_the_same_pins():
     pip = next(d["pip"] for d in dependencies if isinstance(d, dict) and "pip" in d)
     assert "-c requirements/constraints.txt" in pip
     assert any(line.startswith("-e .[") and "lab" in line for line in pip)
+
+
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+TOOLS = {"playwright", "pytest", "nbval", "hypothesis", "ruff", "jupyter-book", "sphinx",
+         "powerlaw", "pytest-xdist"}
+
+
+def _closure(requirement: str) -> set[str]:
+    """The installed distributions a requirement pulls in, transitively (markers honoured)."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    seen, todo = set(), [(Requirement(requirement), frozenset(Requirement(requirement).extras))]
+    while todo:
+        req, extras = todo.pop()
+        name = _normalise(req.name)
+        if (name, extras) in seen:
+            continue
+        seen.add((name, extras))
+        for text in metadata.requires(req.name) or []:
+            sub = Requirement(text)
+            environments = [{"extra": e} for e in extras] or [{"extra": ""}]
+            if sub.marker is None or any(sub.marker.evaluate(env) for env in environments):
+                todo.append((sub, frozenset(sub.extras)))
+    return {name for name, _ in seen}
+
+
+def test_the_learner_install_is_the_course_without_the_test_and_book_tools():
+    lab = re.search(r"^\$\(LAB_STAMP\):.*?(?=^\S)", MAKEFILE, flags=re.M | re.S).group(0)
+    assert re.search(r'install -c \$\(CONSTRAINTS\) -e "\.\[lab\]"', lab)
+    assert re.search(r"^lab: \$\(LAB_STAMP\)$", MAKEFILE, flags=re.M)
+    course = _closure("socialmath[lab]")
+    assert {"jupyterlab", "ipykernel", "numpy"} <= course
+    assert not course & TOOLS, f"make lab would install test or book tools: {course & TOOLS}"
+    assert {"playwright", "pytest", "jupyter-book"} <= _closure("socialmath[lab,dev,book]")
+
+
+def test_pip_shows_its_progress():
+    installs = [line for line in MAKEFILE.splitlines() if "$(PIP) install" in line
+                or "pip install" in line]
+    assert installs and not [line for line in installs if "--quiet" in line or " -q " in line]

@@ -39,6 +39,7 @@ __all__ = [
     "CONTENT_SHARES_VAN_MIERLO_2014",
     "LINKEDIN_CONNECTION_CAP",
     "NIELSEN_90_9_1",
+    "PEOPLE_SHARES_VAN_MIERLO_2014",
     "Capacity",
     "CapacityCoverage",
     "FeedLoad",
@@ -94,8 +95,17 @@ NIELSEN_90_9_1: tuple[Tier, ...] = (
     Tier("heavy contributors", 0.01, 5.0),
 )
 
-#: Van Mierlo (2014, ``vanmierlo2014``): shares of *content* (not of people) written by lurkers,
-#: contributors and superusers in four online health communities.
+#: Van Mierlo (2014, ``vanmierlo2014``) ranks the actors of four online health communities by their
+#: number of posts into three groups: the top 1% (superusers), the next 9% (contributors) and the
+#: other 90% (lurkers, some of whom posted). These are the groups' shares of *actors*.
+PEOPLE_SHARES_VAN_MIERLO_2014: dict[str, float] = {
+    "lurkers": 0.90,
+    "contributors": 0.09,
+    "superusers": 0.01,
+}
+
+#: Van Mierlo (2014, ``vanmierlo2014``): the same three groups' shares of *content*. So the top 1%
+#: of actors wrote 74.7% of the posts.
 CONTENT_SHARES_VAN_MIERLO_2014: dict[str, float] = {
     "lurkers": 0.013,
     "contributors": 0.240,

@@ -9,7 +9,7 @@ line and the problem, rather than returning a silently wrong table.
 >>> int(edunov["year"]), float(edunov["distance"]), int(edunov["size"])
 (2016, 4.57, 1590000000)
 >>> available()
-['small_world_studies']
+['essay_claims', 'small_world_studies']
 """
 
 from __future__ import annotations
@@ -22,12 +22,15 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["DataError", "available", "load", "read_csv", "small_world_studies"]
+__all__ = ["DataError", "available", "essay_claims", "load", "read_csv", "small_world_studies"]
 
 STATUSES = {"V", "V2", "U"}
 MEASURES = {"distance", "intermediaries", "unclear"}
 _STUDY_NUMBERS = ["year", "size", "reported", "reported_low", "reported_high", "distance",
                   "distance_low", "distance_high"]
+_CLAIM_COLUMNS = ["claim", "essay", "found", "chapters", "source", "status"]
+#: Chapters of the course a claim can be checked in.
+CHAPTERS = range(1, 8)
 _STUDY_COLUMNS = ["study", "year", "population", "size", "statistic", "measure",
                   *_STUDY_NUMBERS[2:], "status", "source", "note"]
 
@@ -133,3 +136,43 @@ def _check_studies(table: pd.DataFrame, filename: str) -> pd.DataFrame:
             raise DataError(f"{filename}, line {line}: status must be one of "
                             f"{sorted(STATUSES)}, got {row['status']!r}")
     return table
+
+
+def essay_claims() -> pd.DataFrame:
+    """The essay's claims, one row each, with what the course found: the claim in the course's
+    words (``essay``), the finding (``found``), the chapters that check it (``chapters``, a list of
+    numbers), the sources (``source``, keys of ``book/references.bib`` separated by ``;``) and the
+    status of the evidence for the claim as the essay states it (``status``: V read in a primary
+    source, V2 through a secondary source, U no source found).
+
+    >>> claims = essay_claims()
+    >>> len(claims), claims.loc[5, "chapters"]
+    (8, [3])
+    """
+    table = load("essay_claims")
+    filename = "essay_claims.csv"
+    missing = [column for column in _CLAIM_COLUMNS if column not in table.columns]
+    if missing:
+        raise DataError(f"{filename}, line 1: missing columns {missing}")
+    chapters = []
+    for index, row in table.iterrows():
+        line = int(index) + 2
+        if row["status"] not in STATUSES:
+            raise DataError(f"{filename}, line {line}: status must be one of "
+                            f"{sorted(STATUSES)}, got {row['status']!r}")
+        try:
+            numbers = [int(part) for part in str(row["chapters"]).split(";")]
+        except ValueError:
+            raise DataError(f"{filename}, line {line}: chapters must be chapter numbers "
+                            f"separated by ';', got {row['chapters']!r}") from None
+        if not numbers or any(number not in CHAPTERS for number in numbers):
+            raise DataError(f"{filename}, line {line}: chapters must be in "
+                            f"{CHAPTERS.start}..{CHAPTERS.stop - 1}, got {row['chapters']!r}")
+        chapters.append(numbers)
+    if table["claim"].duplicated().any():
+        raise DataError(f"{filename}: a claim number appears twice: "
+                        f"{sorted(table.loc[table['claim'].duplicated(), 'claim'])}")
+    table = table.assign(chapters=chapters,
+                         source=[[key.strip() for key in str(keys).split(";")]
+                                 for keys in table["source"]])
+    return table.astype({"claim": "int64"}).set_index("claim")

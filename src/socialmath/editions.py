@@ -26,13 +26,42 @@ from pathlib import Path
 
 import nbformat
 
-__all__ = ["EditionReport", "SOLUTION_BLOCK", "strip_solutions", "write_student_edition"]
+__all__ = ["EditionReport", "SOLUTION_BLOCK", "STUDENT_NOTE", "strip_solutions",
+           "student_wording", "write_student_edition"]
 
 #: A folded solution: from ``<details>`` with a "Solution" summary to the closing ``</details>``.
 SOLUTION_BLOCK = re.compile(
     r"\n*<details>\s*<summary>\s*Solution\s*</summary>.*?</details>[ \t]*\n?",
     flags=re.DOTALL | re.IGNORECASE,
 )
+
+
+#: What the student edition says where the full one points to its folded solutions.
+STUDENT_NOTE = ("This edition leaves the solutions out; each check cell still tells you whether "
+                "you are right.")
+_SENTENCE = re.compile(r"[^.!?]*[.!?]")
+_PROMISE = re.compile(r"\bsolutions?\b.*\b(hidden|folded|below each|under each)\b",
+                      flags=re.DOTALL | re.IGNORECASE)
+
+
+def student_wording(markdown: str) -> str:
+    """Replace each sentence that promises solutions under the exercises with ``STUDENT_NOTE``.
+
+    >>> student_wording("Run the check. Solutions are hidden below each exercise.")
+    'Run the check. This edition leaves the solutions out; each check cell still tells you \
+whether you are right.'
+    """
+    if not isinstance(markdown, str):
+        raise TypeError(f"markdown must be a str, got {type(markdown).__name__}")
+
+    def replace(match: re.Match) -> str:
+        sentence = match.group(0)
+        if not _PROMISE.search(sentence):
+            return sentence
+        lead = sentence[:len(sentence) - len(sentence.lstrip())]
+        return lead + STUDENT_NOTE
+
+    return _SENTENCE.sub(replace, markdown)
 
 
 def strip_solutions(markdown: str) -> str:
@@ -110,7 +139,7 @@ def _student_notebook(path: Path) -> tuple[nbformat.NotebookNode, int]:
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
             removed += len(SOLUTION_BLOCK.findall(cell.source))
-            cell.source = strip_solutions(cell.source).rstrip("\n")
+            cell.source = student_wording(strip_solutions(cell.source)).rstrip("\n")
     notebook.cells = [cell for cell in notebook.cells
                       if cell.cell_type != "markdown" or cell.source.strip()]
     notebook.metadata.pop("jupytext", None)  # no paired .md travels with the edition

@@ -4,6 +4,12 @@ Each ``check_*`` function takes the learner's answer and returns a :class:`Feedb
 displays as a coloured line in a notebook. Checks never raise, whatever they are given.
 """
 
-from socialmath.exercises.feedback import Feedback, check_number
+from socialmath.exercises.feedback import (
+    Feedback,
+    Option,
+    check_choice,
+    check_estimate,
+    check_number,
+)
 
-__all__ = ["Feedback", "check_number"]
+__all__ = ["Feedback", "Option", "check_choice", "check_estimate", "check_number"]

@@ -2,7 +2,8 @@
 
 The expected answers come from the model (``socialmath.pareto``), never typed in by hand, and the
 hints recognise the usual slips: a percentage for a share, the density exponent for Pareto's alpha,
-the rest of the population for its top.
+the rest of the population for its top. Exercise 6 is a judgement: more than one answer can be
+defended, and each gets its reason.
 
 >>> print(check_alpha_70_20(round(alpha_for_share(0.2, 0.7), 3)))
 ✔ Correct: 1.28 Pareto's alpha.
@@ -12,7 +13,7 @@ the rest of the population for its top.
 
 from __future__ import annotations
 
-from socialmath.exercises.feedback import NO_ANSWER, Feedback, check_number
+from socialmath.exercises.feedback import Feedback, Option, check_choice, check_estimate
 from socialmath.pareto import (
     alpha_for_share,
     fit_power_law,
@@ -47,7 +48,8 @@ def check_alpha_70_20(answer: object) -> Feedback:
         (lambda x: alpha_for_share(top, 0.8), "that is the alpha of 80/20; here the top 20% "
                                               "hold 70%."),
     ]
-    return check_number(answer, expected, name="Pareto's alpha", rel_tol=0.005, slips=slips)
+    return check_estimate(answer, expected, name="Pareto's alpha", rel_tol=0.005,
+                          roundings=(0.001,), slips=slips)
 
 
 def check_top1_share(answer: object) -> Feedback:
@@ -60,8 +62,8 @@ def check_top1_share(answer: object) -> Feedback:
                                                    "the top 1%."),
         (lambda x: 0.01 ** (1 / TOP1_ALPHA), "the exponent is 1 - 1/alpha, not 1/alpha."),
     ]
-    return check_number(answer, expected, name="share held by the top 1%", rel_tol=0.01,
-                        slips=slips)
+    return check_estimate(answer, expected, name="share held by the top 1%", rel_tol=0.01,
+                          roundings=(0.01, 0.05), slips=slips)
 
 
 def check_nested_share(answer: object) -> Feedback:
@@ -74,8 +76,8 @@ def check_nested_share(answer: object) -> Feedback:
         (lambda x: levels[-1][0], "that is the share of *people* (0.008); the question asks "
                                   "for the share they hold."),
     ]
-    return check_number(answer, expected, name="share held by the top 0.8%", rel_tol=0.005,
-                        slips=slips)
+    return check_estimate(answer, expected, name="share held by the top 0.8%", rel_tol=0.005,
+                          roundings=(0.01,), slips=slips)
 
 
 def check_gini_alpha_2(answer: object) -> Feedback:
@@ -88,7 +90,8 @@ def check_gini_alpha_2(answer: object) -> Feedback:
         (lambda x: share_of_top(GINI_ALPHA, 0.2), "that is the share of the top 20%, not the "
                                                    "Gini index."),
     ]
-    return check_number(answer, expected, name="Gini index", rel_tol=0.01, slips=slips)
+    return check_estimate(answer, expected, name="Gini index", rel_tol=0.01, roundings=(0.01,),
+                          slips=slips)
 
 
 def reactions_verdict() -> str:
@@ -105,22 +108,52 @@ def check_reactions_verdict(answer: object) -> Feedback:
     >>> print(check_reactions_verdict(3))
     ✘ Expected one of 'power law', 'lognormal', 'undecided', got 3.
     """
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, NO_ANSWER)
-    if not isinstance(answer, str):
-        return Feedback(False, f"Expected one of {', '.join(map(repr, VERDICTS))}, "
-                               f"got {answer!r}.")
-    choice = answer.strip().lower().replace("-", "").replace("_", " ")
-    choice = "power law" if choice in ("powerlaw", "power law", "pareto") else choice
-    if choice not in VERDICTS:
-        return Feedback(False, f"Expected one of {', '.join(map(repr, VERDICTS))}, "
-                               f"got {answer!r}.")
     expected = reactions_verdict()
-    if choice == expected:
-        return Feedback(True, f"Correct: the test favours the {expected}. A straight-looking "
-                              "line on a log-log plot was not enough.")
-    if choice == "power law":
-        return Feedback(False, "Not yet: look at the sign of R in the comparison with the "
-                               "log-normal. A negative R favours the alternative.")
-    return Feedback(False, "Not yet: look at the p-value of the comparison. Below 0.1, the sign "
-                           "of R can be trusted.")
+    hints = {
+        "power law": "look at the sign of R in the comparison with the log-normal. A negative R "
+                     "favours the alternative.",
+        "lognormal": "look at the sign of R in the comparison with the log-normal. A positive R "
+                     "favours the power law.",
+        "undecided": "look at the p-value of the comparison. Below 0.1, the sign of R can be "
+                     "trusted.",
+    }
+    right = (f"the test favours the {expected}. A straight-looking line on a log-log plot was "
+             "not enough.")
+    aliases = {"power law": ("powerlaw", "pareto"), "lognormal": ("log normal",),
+               "undecided": ("cannot tell", "can't tell")}
+    return check_choice(answer, {verdict: Option(verdict == expected,
+                                                 right if verdict == expected else hints[verdict],
+                                                 aliases[verdict])
+                                 for verdict in VERDICTS})
+
+
+#: Exercise 6: the answers to "does the vendor's chart show a power law?", each with its reason.
+VENDOR_CHART = {
+    "power law": Option(False, "a straight line on log-log axes and a high R² are what the "
+                               "simulated reactions of step 6 gave too, and they were drawn from "
+                               "a log-normal. The chart cannot show a power law."),
+    "not a power law": Option(False, "the chart cannot rule a power law out either: a straight "
+                                     "line is what a power law would give too. You need the data "
+                                     "and the test.",
+                              ("no",)),
+    "not shown": Option(True, "the chart alone cannot tell. Ask for the data, fit the tail by "
+                              "maximum likelihood, run the bootstrap test and compare with a "
+                              "log-normal, as in step 6.",
+                        ("cannot tell", "can't tell", "not enough", "no evidence")),
+    "probably not": Option(True, "a fair bet, since Broido and Clauset found social networks at "
+                                 "best weakly scale free; but it is a bet on other networks, not "
+                                 "a reading of this chart. Only the data and the test can "
+                                 "settle it.",
+                           ("unlikely",)),
+}
+
+
+def check_vendor_chart(answer: object) -> Feedback:
+    """Exercise 6: judge a vendor's claim that a straight log-log chart shows a power law.
+
+    >>> check_vendor_chart("cannot tell").correct
+    True
+    >>> check_vendor_chart("power law").correct
+    False
+    """
+    return check_choice(answer, VENDOR_CHART)

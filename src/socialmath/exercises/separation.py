@@ -2,7 +2,9 @@
 
 Expected answers come from the model (``socialmath.separation``) or from the published figures
 (``travers1969``), never typed in twice, and the hints recognise the usual slips: intermediaries
-for distances, a percentage for a share, a logarithm in the wrong base, k x k for the 2nd degree.
+for distances, a percentage for a share, a logarithm in the wrong base, k x k for the 2nd degree,
+and the famous "six" where a calculation was asked. Exercise 5 is a judgement: more than one
+answer can be defended, and each gets its reason.
 
 >>> check_mean_distance(6.2)
 Feedback(correct=True, message='Correct: 6.2 links (mean distance).')
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import math
 
-from socialmath.exercises.feedback import Feedback, check_number
+from socialmath.exercises.feedback import Feedback, Option, check_choice, check_estimate
 from socialmath.separation import random_graph_estimate, reach_estimate
 
 #: Exercise 1: Travers and Milgram's mean number of intermediaries (``travers1969``).
@@ -36,9 +38,11 @@ def check_mean_distance(answer: object) -> Feedback:
         (lambda x: x - 1, "that is the number of intermediaries itself; the question asks "
                           "for the number of links."),
         (lambda x: x + 1, "one link too many: a chain with one intermediary has two links."),
+        (lambda x: 6, "6 is the famous number, not this calculation: add one link to the 5.2 "
+                      "intermediaries."),
     ]
-    return check_number(answer, expected, name="links (mean distance)", rel_tol=0.005,
-                        slips=slips)
+    return check_estimate(answer, expected, name="links (mean distance)", rel_tol=0.005,
+                          slips=slips)
 
 
 def check_completion_share(answer: object) -> Feedback:
@@ -51,8 +55,8 @@ def check_completion_share(answer: object) -> Feedback:
         (lambda x: 1 - x, "that is the share of chains that did *not* arrive."),
         (lambda x: 0.05, "that is the pilot study (3 of 60 letters), not the 1969 experiment."),
     ]
-    return check_number(answer, expected, name="share of chains completed", rel_tol=0.02,
-                        slips=slips)
+    return check_estimate(answer, expected, name="share of chains completed", rel_tol=0.02,
+                          roundings=(0.01, 0.05), slips=slips)
 
 
 def check_steps_estimate(answer: object) -> Feedback:
@@ -66,8 +70,12 @@ def check_steps_estimate(answer: object) -> Feedback:
          "that divides N by k; the steps come from logarithms: k^steps = N."),
         (lambda x: x - 1, "that is one fewer: you may have computed intermediaries; the "
                           "estimate is a number of steps (links)."),
+        (lambda x: 6, "6 is the famous number, not this calculation: divide ln N by ln k."),
+        (lambda x: 3.5, "3.5 is the essay's figure for social networks, not this calculation: "
+                        "divide ln N by ln k."),
     ]
-    return check_number(answer, expected, name="steps", rel_tol=0.01, slips=slips)
+    return check_estimate(answer, expected, name="steps", rel_tol=0.01, roundings=(0.1, 1),
+                          slips=slips)
 
 
 def check_second_degree(answer: object) -> Feedback:
@@ -82,6 +90,39 @@ def check_second_degree(answer: object) -> Feedback:
          "that keeps the overlapping 80%; the *new* people are the other 20%."),
         (lambda x: contacts + x, "that adds your 1st degree; the 2nd degree counts only the "
                                  "people two steps away."),
+        (lambda x: x / contacts, "that is the new people each contact brings; multiply by your "
+                                 f"{contacts} contacts."),
     ]
-    return check_number(answer, estimate.by_degree[1], name="2nd-degree contacts",
-                        rel_tol=0.01, slips=slips)
+    return check_estimate(answer, estimate.by_degree[1], name="2nd-degree contacts",
+                          rel_tol=0.01, slips=slips)
+
+
+#: Exercise 5: the answers to "you are three handshakes from anyone on LinkedIn", with reasons.
+THREE_HANDSHAKES = {
+    "supported": Option(False, "no study measured distances on LinkedIn, and the measured "
+                               "averages elsewhere are above three in either unit: Facebook's "
+                               "4.57 links are 3.57 intermediaries. \"Anyone\" would need a "
+                               "maximum, and a maximum is larger than an average.",
+                        ("yes", "true")),
+    "not supported": Option(True, "the closest measurements disagree with it. Facebook's mean "
+                                  "distance was 4.57 links, 3.57 intermediaries: above three "
+                                  "whichever way you count handshakes, and \"anyone\" asks for "
+                                  "a maximum, which is larger than a mean.",
+                            ("no", "false", "wrong")),
+    "not shown": Option(True, "we found no published distance figure for LinkedIn itself; the "
+                              "evidence is from Facebook, Twitter, instant messaging, letters "
+                              "and e-mail. On Facebook, three is below the average in either "
+                              "unit, so the claim would at least need its own measurement.",
+                        ("cannot tell", "can't tell", "unknown", "no evidence")),
+}
+
+
+def check_three_handshakes(answer: object) -> Feedback:
+    """Exercise 5: judge a recruiter's claim, "you are three handshakes from anyone on LinkedIn".
+
+    >>> check_three_handshakes("not shown").correct and check_three_handshakes("no").correct
+    True
+    >>> check_three_handshakes("supported").correct
+    False
+    """
+    return check_choice(answer, THREE_HANDSHAKES)

@@ -11,14 +11,21 @@ Feedback(correct=True, message='Correct: 900 posts per week.')
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+
+import numpy as np
+
+from socialmath._validate import require_share
 from socialmath.attention import (
     CAPACITY_DUNBAR_1993,
     DAYS_PER_WEEK,
+    LINKEDIN_CONNECTION_CAP,
     capacity_coverage,
     feed_load,
     nielsen_tiers,
 )
-from socialmath.exercises.feedback import Feedback, check_number
+from socialmath.exercises.feedback import Feedback, check_estimate
 
 #: Exercise 1: a network of 4,000 contacts, 85% silent, active contacts post 1.5 times a week.
 POSTS_EXERCISE = {"contacts": 4000, "silent_share": 0.85, "posts_per_active": 1.5}
@@ -28,6 +35,13 @@ SECONDS_PER_POST = 2.0
 NIELSEN_CONTACTS = 12_000
 #: Exercise 4: a network of 5,000 contacts against Dunbar's 147.8.
 CAPACITY_CONTACTS = 5000
+#: Exercise 5: the essay's assumptions, which the learner replaces with their own. ``shown_share``
+#: is the share of their contacts' posts that the feed shows (1: every post, as in the essay).
+ESSAY_FEED = {"contacts": 25_000, "silent_share": 0.8, "posts_per_active": 1.0,
+              "seconds_per_post": 2.0, "minutes_per_day": 15.0, "shown_share": 1.0}
+#: The published figures an own-feed assumption is held against (see chapter 1).
+FEWEST_SILENT = 0.75        # van Mierlo: fewer than 25% of actors posted at all (vanmierlo2014)
+GLANCE_SECONDS = 1.7        # Facebook's marketing figure for a mobile feed item (facebookiq2016)
 
 
 def _exercise_load():
@@ -45,22 +59,24 @@ def check_posts_per_week(answer: object) -> Feedback:
         (lambda x: c * silent * rate, "that uses the silent share; the others post."),
         (lambda x: c * rate, "that counts every contact as active; 85% are silent."),
     ]
-    return check_number(answer, _exercise_load().posts_per_week, name="posts per week",
-                        slips=slips)
+    return check_estimate(answer, _exercise_load().posts_per_week, name="posts per week",
+                          slips=slips)
 
 
 def check_minutes_per_day(answer: object) -> Feedback:
-    """Exercise 2: minutes a day to glance at the feed of exercise 1."""
+    """Exercise 2: minutes a day to glance at the feed of exercise 1 (4.3, or about 4)."""
     load = _exercise_load()
     slips = [
         (lambda x: x * DAYS_PER_WEEK, "that is the time for a whole week; divide by 7 days."),
         (lambda x: x * DAYS_PER_WEEK / 60, "that is hours a week; convert to minutes and to one "
                                            "day."),
+        (lambda x: x * DAYS_PER_WEEK * 60, "that is seconds a week; convert to minutes and to "
+                                           "one day."),
         (lambda x: x * 60, "that is seconds a day; divide by 60."),
         (lambda x: x / 60, "that is hours a day; multiply by 60."),
     ]
-    return check_number(answer, load.minutes_per_day_needed, name="minutes a day",
-                        rel_tol=0.02, slips=slips)
+    return check_estimate(answer, load.minutes_per_day_needed, name="minutes a day",
+                          rel_tol=0.02, roundings=(0.1, 1), slips=slips)
 
 
 def check_heavy_contributors(answer: object) -> Feedback:
@@ -74,7 +90,7 @@ def check_heavy_contributors(answer: object) -> Feedback:
         (lambda x: x / 10, "that is 0.1%; Nielsen's heavy contributors are 1%."),
         (lambda x: x * 100, "a percentage where a share was expected? 1% is 0.01."),
     ]
-    return check_number(answer, expected, name="heavy contributors", slips=slips)
+    return check_estimate(answer, expected, name="heavy contributors", slips=slips)
 
 
 def check_capacity_share(answer: object) -> Feedback:
@@ -86,5 +102,68 @@ def check_capacity_share(answer: object) -> Feedback:
                           "network size instead."),
         (lambda x: 1 - x, "that is the share *beyond* the capacity."),
     ]
-    return check_number(answer, expected, name="share of the network", rel_tol=0.02,
-                        slips=slips)
+    return check_estimate(answer, expected, name="share of the network", rel_tol=0.02,
+                          roundings=(0.01,), slips=slips)
+
+
+def check_own_feed(mine: object, covers: object) -> Feedback:
+    """Exercise 5: your own feed. ``mine`` holds your assumptions (the keys of ``ESSAY_FEED``;
+    a key you leave out keeps the essay's value), ``covers`` your verdict: True if your daily
+    budget covers your whole feed, False if not.
+
+    Any assumptions you can defend are accepted; the check recomputes the feed from them, says
+    whether your verdict follows, and notes where an assumption leaves the published figures.
+
+    >>> mine = {"silent_share": 0.9, "posts_per_active": 0.5, "shown_share": 0.5}
+    >>> check_own_feed(mine, True).correct
+    True
+    >>> print(check_own_feed(mine, False).message[:72])
+    Not yet: under your assumptions 625 posts a week reach your feed; glanci
+    """
+    if mine is None or covers is None or mine is Ellipsis or covers is Ellipsis:
+        return Feedback(False, "No answer yet: set your assumptions in `mine` and replace None "
+                               "in `covers` with True or False, then run the cell again.")
+    if not isinstance(mine, Mapping):
+        return Feedback(False, f"`mine` should be a dictionary like {ESSAY_FEED}, got {mine!r}.")
+    unknown = sorted(str(key) for key in mine if key not in ESSAY_FEED)
+    if unknown:
+        return Feedback(False, f"Unknown assumption(s) {', '.join(unknown)}: the keys are "
+                               f"{', '.join(ESSAY_FEED)}.")
+    if not isinstance(covers, (bool, np.bool_)):
+        return Feedback(False, f"`covers` should be True or False, got {covers!r}.")
+    values = {**ESSAY_FEED, **mine}
+    try:
+        shown = require_share("shown_share", values["shown_share"])
+        load = feed_load(values["contacts"], values["silent_share"],
+                         values["posts_per_active"] * shown, values["seconds_per_post"],
+                         values["minutes_per_day"])
+    except (TypeError, ValueError) as error:
+        return Feedback(False, f"These assumptions cannot be used: {error}.")
+    fits = load.share_readable >= 1.0
+    account = (f"under your assumptions {load.posts_per_week:,.0f} posts a week reach your feed; "
+               f"glancing at them takes {load.minutes_per_day_needed:,.1f} minutes a day, and "
+               f"your budget is {load.minutes_per_day:g} minutes, so it covers "
+               + ("the whole feed." if fits else f"{load.share_readable:.0%} of it."))
+    notes = _own_feed_notes(load, shown)
+    if bool(covers) != fits:
+        return Feedback(False, f"Not yet: {account}{notes}")
+    verdict = (" For you, the essay's \"too many to read\" does not hold." if fits
+               else " For you, the essay's \"too many to read\" holds.")
+    return Feedback(True, f"Defensible: {account}{verdict}{notes}")
+
+
+def _own_feed_notes(load, shown: float) -> str:
+    """Where the learner's assumptions leave the figures the chapter cites."""
+    notes = []
+    if load.silent_share < FEWEST_SILENT:
+        notes.append(f"your silent share, {load.silent_share:.0%}, is lower than the published "
+                     "figures suggest (van Mierlo: fewer than a quarter posted at all)")
+    if load.seconds_per_post < GLANCE_SECONDS:
+        notes.append(f"{load.seconds_per_post:g} s a post is quicker than a glance on mobile "
+                     f"({GLANCE_SECONDS:g} s, a marketing figure)")
+    if load.contacts > LINKEDIN_CONNECTION_CAP:
+        notes.append(f"LinkedIn caps connections at {LINKEDIN_CONNECTION_CAP:,}")
+    if shown == 1.0 and not math.isclose(load.posts_per_week, 0.0):
+        notes.append("you assumed the feed shows every post; a ranked feed shows fewer, so try "
+                     "a shown_share below 1")
+    return (" Note that " + "; ".join(notes) + ".") if notes else ""

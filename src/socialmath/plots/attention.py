@@ -163,16 +163,29 @@ def _clip_hours(hours: float) -> float:
     return min(max(hours, HOURS_LIMITS[0]), HOURS_LIMITS[1])
 
 
-def draw_people_and_content(ax: Axes, people: dict[str, float],
-                            content: dict[str, float]) -> list:
-    """Two stacked bars: shares of people per tier, and shares of content per tier.
+def draw_people_and_content(ax: Axes, people: dict[str, float], content: dict[str, float],
+                            labels: tuple[str, str] = ("share of people", "share of content")
+                            ) -> list:
+    """Two stacked bars: each group's share of the people, and its share of the content.
 
-    ``people`` and ``content`` map tier names to shares (each adding up to 1, at most
-    ``len(TIER_COLOURS)`` tiers); the figure shows why "1% of people" and "75% of the content"
-    can describe the same community.
+    ``people`` and ``content`` map the same group names to shares (each adding up to 1, at most
+    ``len(TIER_COLOURS)`` groups); ``labels`` name the two bars. The figure shows why "1% of
+    people" and "75% of the content" can describe the same group.
+
+    >>> from socialmath.attention import (CONTENT_SHARES_VAN_MIERLO_2014,
+    ...                                   PEOPLE_SHARES_VAN_MIERLO_2014)
+    >>> from socialmath.plots import new_figure
+    >>> fig, ax = new_figure()
+    >>> bars = draw_people_and_content(ax, PEOPLE_SHARES_VAN_MIERLO_2014,
+    ...                                CONTENT_SHARES_VAN_MIERLO_2014, labels=("actors", "posts"))
+    >>> len(bars), [tick.get_text() for tick in ax.get_xticklabels()]
+    (6, ['actors', 'posts'])
     """
     require_axes("ax", ax)
     tiers = [_require_tier_shares("people", people), _require_tier_shares("content", content)]
+    if (isinstance(labels, str) or not isinstance(labels, tuple | list) or len(labels) != 2
+            or not all(isinstance(label, str) for label in labels)):
+        raise TypeError(f"labels must be two strings (the names of the two bars), got {labels!r}")
     bars = []
     for x, shares in enumerate(tiers):
         bottom = 0.0
@@ -187,8 +200,7 @@ def draw_people_and_content(ax: Axes, people: dict[str, float],
                         va="center", fontsize=8)
             bottom += share * 100
             bars.append(bar)
-    ax.set_xticks([0, 1], ["share of people\n(Nielsen 2006)",
-                           "share of content\n(van Mierlo 2014)"])
+    ax.set_xticks([0, 1], list(labels))
     ax.set_xlim(-0.5, 1.9)
     ax.set_ylim(0, 100)
     label_axes(ax, "", "percent of people, or of posts (%)",
@@ -197,20 +209,20 @@ def draw_people_and_content(ax: Axes, people: dict[str, float],
     return bars
 
 
-#: Colours of the tiers of ``draw_people_and_content``, in order: one per tier.
+#: Colours of the groups of ``draw_people_and_content``, in order: one per group.
 TIER_COLOURS = tuple(PALETTE[name] for name in ("sky", "orange", "vermillion", "purple", "green",
                                                  "blue", "yellow"))
 
 
 def _require_tier_shares(name: str, shares: object) -> dict[str, float]:
-    """Tier names mapped to shares in [0, 1] that add up to 1, at most one tier per colour."""
+    """Group names mapped to shares in [0, 1] that add up to 1, at most one group per colour."""
     if not isinstance(shares, dict):
-        raise TypeError(f"{name} must be a dict of tier names to shares, e.g. "
+        raise TypeError(f"{name} must be a dict of group names to shares, e.g. "
                         f"{{'lurkers': 0.9, 'posters': 0.1}}, got {type(shares).__name__}")
     if not 1 <= len(shares) <= len(TIER_COLOURS):
-        raise ValueError(f"{name} must hold 1 to {len(TIER_COLOURS)} tiers, got {len(shares)}")
-    for tier in shares:
-        require_text(f"each tier name in {name}", tier)
+        raise ValueError(f"{name} must hold 1 to {len(TIER_COLOURS)} groups, got {len(shares)}")
+    for group in shares:
+        require_text(f"each group name in {name}", group)
     values = require_array(name, list(shares.values()), low=0, high=1)
     if abs(values.sum() - 1.0) > 1e-6:
         raise ValueError(f"{name} must hold shares adding up to 1, got {values.sum():g}")

@@ -1,0 +1,145 @@
+"""What the socialmath book adds to Jupyter Book 1 (loaded from book/_config.yml, local_extensions).
+
+* **Offline pages**: no script from another host. MathJax is served from ``_static/mathjax``
+  (scripts/js_assets.py installs it from npm); sphinx-thebe's scripts and configuration, which
+  would load Thebe from a CDN and declare ``THEBE_JS_URL`` twice, are not added.
+* **Explorer snapshots**: a notebook's explorer is a still image on the site, so each one gets the
+  note set once for the whole book in ``socialmath_static_explorer_note``.
+* **Launch buttons** appear once ``repository.url`` is set: without an address, the Binder, Colab
+  and JupyterHub links (which need one) are switched off instead of breaking the build.
+* **Downloads**: every chapter offers its MyST ``.md`` source beside the ``.ipynb``.
+* **Bibliography** labels in author-year form ("Nielsen, 2006"), as the citations read.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from pybtex.plugin import register_plugin
+from pybtex.richtext import Text
+from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.labels import BaseLabelStyle
+from sphinx.application import Sphinx
+
+LAUNCH_KEYS = ("binderhub_url", "colab_url", "jupyterhub_url", "jupyterlite_url", "deepnote_url")
+#: The plain-text form of an explorer (socialmath.widgets.base.Explorer._repr_mimebundle_).
+EXPLORER_TEXT = re.compile(r"^<\w+Explorer: ")
+NOTE_CLASS = "sm-static-explorer-note"
+
+
+# -- bibliography --------------------------------------------------------------------------------
+def _names(entry) -> str:
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    last = [" ".join(Text.from_latex(part).render_as("text")
+                     for part in person.prelast_names + person.last_names)
+            for person in persons]
+    if not last:
+        return entry.fields.get("organization", entry.fields.get("title", "Anonymous"))
+    if len(last) == 1:
+        return last[0]
+    if len(last) == 2:
+        return f"{last[0]} and {last[1]}"
+    return f"{last[0]} et al."
+
+
+class AuthorYearLabels(BaseLabelStyle):
+    """Labels such as "Nielsen, 2006" or "Dangi et al., 2020", as author-year citations read."""
+
+    def format_labels(self, sorted_entries):
+        for entry in sorted_entries:
+            year = Text.from_latex(entry.fields.get("year", "n.d.")).render_as("text")
+            yield f"{_names(entry)}, {year}"
+
+
+class AuthorYearStyle(PlainStyle):
+    default_label_style = "socialmath_author_year"
+    default_sorting_style = "author_year_title"
+
+
+register_plugin("pybtex.style.labels", "socialmath_author_year", AuthorYearLabels)
+register_plugin("pybtex.style.formatting", "socialmath_author_year", AuthorYearStyle)
+
+
+# -- launch buttons ------------------------------------------------------------------------------
+def _launch_buttons_need_a_repository(app: Sphinx, config) -> None:
+    options = config.html_theme_options
+    # An empty mode makes the theme log "Got invalid theme mode" on a reader's first visit.
+    config.html_context.setdefault("default_mode", "auto")
+    if options.get("repository_url"):
+        options["use_repository_button"] = True
+        return
+    launch = dict(options.get("launch_buttons", {}))
+    for key in LAUNCH_KEYS:
+        launch.pop(key, None)
+    options["launch_buttons"] = launch
+
+
+# -- offline: no Thebe ---------------------------------------------------------------------------
+def _drop_thebe(app: Sphinx) -> None:
+    for event in ("env-before-read-docs", "doctree-resolved"):
+        listeners = app.events.listeners.get(event, [])
+        for listener in list(listeners):
+            if getattr(listener.handler, "__module__", "").startswith("sphinx_thebe"):
+                listeners.remove(listener)
+
+
+def _no_thebe_assets(app, pagename, templatename, context, doctree) -> None:
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key]
+                            if "thebe" not in str(getattr(asset, "filename", asset) or "")
+                            and "THEBE" not in str(getattr(asset, "attributes", {}).get("body",
+                                                                                          ""))]
+
+
+# -- explorer snapshots --------------------------------------------------------------------------
+def _note_on_explorer_snapshots(app: Sphinx, doctree: nodes.document) -> None:
+    wording = app.config.socialmath_static_explorer_note
+    for cell in list(doctree.findall(nodes.container)):
+        if cell.get("nb_element") != "cell_code":
+            continue
+        texts = [block.astext() for block in cell.findall(nodes.literal_block)
+                 if "text_plain" in block.get("classes", [])]
+        if not any(EXPLORER_TEXT.match(text) for text in texts):
+            continue
+        note = nodes.paragraph("", wording, classes=[NOTE_CLASS])
+        cell.parent.insert(cell.parent.index(cell), note)
+
+
+# -- downloads -----------------------------------------------------------------------------------
+def _download_markdown_source(app, pagename, templatename, context, doctree) -> None:
+    source = Path(app.srcdir) / f"{pagename}.md"
+    if not (source.exists() and source.with_suffix(".ipynb").exists()):
+        return
+    target = Path(app.outdir) / "_sources" / f"{pagename}.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    for group in context.get("header_buttons", []):
+        if group.get("label") != "download-buttons":
+            continue
+        buttons = group["buttons"]
+        position = next((i + 1 for i, b in enumerate(buttons) if b.get("text") == ".ipynb"), 0)
+        buttons.insert(position, {
+            "type": "link",
+            "url": f"{context['pathto']('_sources', 1)}/{pagename}.md",
+            "text": ".md",
+            "tooltip": "Download the MyST Markdown source",
+            "icon": "fas fa-file-lines",
+            "label": "download-markdown-button",
+        })
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value(
+        "socialmath_static_explorer_note",
+        "On this page the figure shows the defaults; open the notebook to move the sliders.",
+        "env")
+    app.connect("config-inited", _launch_buttons_need_a_repository)
+    app.connect("builder-inited", _drop_thebe, priority=900)
+    app.connect("doctree-read", _note_on_explorer_snapshots)
+    app.connect("html-page-context", _download_markdown_source, priority=600)
+    app.connect("html-page-context", _no_thebe_assets, priority=900)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

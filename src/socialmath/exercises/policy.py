@@ -1,0 +1,268 @@
+"""Self-checks for chapter 6, "Should you accept everyone?".
+
+Expected answers come from the model (``socialmath.policy``) or from the closing table's data
+(``socialmath.datasets.essay_claims``), never typed in twice. The judging exercises take the
+learner's own weights and assumptions: any choice is accepted, and the check says what the model
+makes of it.
+
+>>> check_accepted(164)
+Feedback(correct=True, message='Correct: 164 requests accepted.')
+>>> "miss" in check_accepted(160).message
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+from socialmath.datasets import essay_claims
+from socialmath.exercises.feedback import NO_ANSWER, Feedback, check_number
+from socialmath.policy import (
+    CRITERIA,
+    Assumptions,
+    PolicyComparison,
+    accept_genuine,
+    compare_policies,
+    expected_acceptance,
+    network_measures,
+)
+
+#: Exercise 1: a month of requests under "genuine only".
+ACCEPT_EXERCISE = {"requests": 200, "genuine_share": 0.8, "spam_detection": 0.9}
+#: Exercise 2: a network of 600 in-field, 900 out-of-field and 300 fake contacts.
+NOISE_EXERCISE = {"in_field": 600, "out_of_field": 900, "spam": 300}
+#: Exercise 3: your in-field and out-of-field contacts, and the chance of knowing each.
+MUTUAL_EXERCISE = {"in_field": 800, "out_of_field": 1200, "mutual_in_field": 0.005,
+                   "mutual_across": 0.0005}
+#: The chapter's simulation, used by the judging exercises.
+CHAPTER_RUN = {"months": 60, "seed": 0}
+
+
+def check_accepted(answer: object) -> Feedback:
+    """Exercise 1: requests you expect to accept in a month under "genuine only"."""
+    requests, genuine, detection = ACCEPT_EXERCISE.values()
+    a = Assumptions(genuine_share=genuine, spam_detection=detection)
+    expected = requests * expected_acceptance(accept_genuine(), a)
+    fake = requests * (1 - genuine)
+    slips = [
+        (lambda x: requests * genuine, f"that counts the genuine profiles only; you also accept "
+                                       f"the fake ones you miss ({1 - detection:.0%} of "
+                                       f"{fake:.0f})."),
+        (lambda x: requests, "that is every request: the policy of accepting everyone."),
+        (lambda x: requests - x, "that is the number of requests you decline."),
+        (lambda x: requests * genuine + fake * detection,
+         "that adds the fake profiles you spot; you accept the ones you miss."),
+    ]
+    return check_number(answer, expected, name="requests accepted", rel_tol=0.005, slips=slips)
+
+
+def _noise_measures():
+    return network_measures(**NOISE_EXERCISE)
+
+
+def check_noise_share(answer: object) -> Feedback:
+    """Exercise 2: the share (0 to 1) of the feed that is noise, with the chapter's assumptions."""
+    a = Assumptions()
+    expected = float(_noise_measures().noise_share[0])
+    inside, outside, fake = NOISE_EXERCISE.values()
+    per_genuine = (1 - a.silent_share) * a.posts_per_active
+    genuine_posts = (inside + outside) * per_genuine
+    relevant = (inside + outside * a.out_of_field_relevance) * per_genuine
+    everything = genuine_posts + fake * a.spam_posts_per_week
+    slips = [
+        (lambda x: x * 100, "that is a percentage; the question asks for a share (0 to 1)."),
+        (lambda x: 1 - relevant / genuine_posts,
+         "that leaves out the fake profiles' posts: they reach your feed too, and all of them "
+         "are noise."),
+        (lambda x: 1 - inside * per_genuine / everything,
+         f"that counts every out-of-field post as noise; {a.out_of_field_relevance:.0%} of them "
+         f"concern you."),
+        (lambda x: 1 - x, "that is the share of the feed that concerns you, the signal."),
+    ]
+    return check_number(answer, expected, name="share of the feed that is noise", rel_tol=0.01,
+                        slips=slips)
+
+
+def check_mutual_connections(answer: object) -> Feedback:
+    """Exercise 3: expected mutual connections of a new in-field contact."""
+    inside, outside, q_in, q_across = MUTUAL_EXERCISE.values()
+    a = Assumptions(mutual_in_field=q_in, mutual_across=q_across)
+    # The newcomer is one more in-field contact: its mutual connections are among the others.
+    expected = float(network_measures(inside + 1, outside, 0, a).mutual_in_field[0])
+    slips = [
+        (lambda x: inside * q_in, "that counts only your in-field contacts; the newcomer may "
+                                  "know some of your out-of-field contacts too."),
+        (lambda x: (inside + outside) * q_in,
+         f"that uses the in-field chance ({q_in}) for every contact; across fields it is "
+         f"{q_across}."),
+        (lambda x: (inside + outside) * q_across,
+         f"that uses the across-field chance ({q_across}) for every contact; within your field "
+         f"it is {q_in}."),
+        (lambda x: outside * q_across, "that counts only your out-of-field contacts."),
+    ]
+    return check_number(answer, expected, name="mutual connections (expected)", rel_tol=0.01,
+                        slips=slips)
+
+
+# --- judging: your weights, your assumptions ------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def _comparison(assumptions: Assumptions) -> PolicyComparison:
+    return compare_policies(None, CHAPTER_RUN["months"], assumptions, CHAPTER_RUN["seed"])
+
+
+def _weights_problem(weights: object) -> str | None:
+    """None when ``weights`` can be used; else what is wrong with them, for the learner."""
+    if weights is None:
+        return NO_ANSWER
+    example = ", ".join(f'"{name}": 1' for name in CRITERIA)
+    if not isinstance(weights, Mapping):
+        return f"Weights must be a dictionary such as {{{example}}}, got {weights!r}."
+    unknown = [name for name in weights if name not in CRITERIA]
+    if unknown:
+        return f"Unknown criteria {unknown}; use names among {list(CRITERIA)}."
+    for name, value in weights.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or not (
+                0 <= value < float("inf")):
+            return f"The weight of {name!r} must be a number >= 0, got {value!r}."
+    if not any(weights.values()):
+        return "At least one weight must be above 0: with no weight, nothing decides."
+    return None
+
+
+def _policy_names() -> list[str]:
+    return _comparison(Assumptions()).names
+
+
+def _name_problem(answer: object) -> str | None:
+    if answer is None or answer is Ellipsis:
+        return NO_ANSWER
+    names = _policy_names()
+    if not isinstance(answer, str) or answer.strip().lower() not in names:
+        return f"Name one of the policies: {', '.join(map(repr, names))}; got {answer!r}."
+    return None
+
+
+def check_winner(weights: object, answer: object) -> Feedback:
+    """Exercise 4: with your own ``weights``, which policy do you expect to win after five years?
+
+    Any weights are accepted; the check says whether your prediction is what the model gives and
+    why.
+
+    >>> feedback = check_winner({"reciprocated": 1}, "cap at 1,000")
+    >>> feedback.correct, feedback.message[:40]
+    (True, 'Right. cap at 1,000 wins with 1.00 of a ')
+    """
+    problem = _weights_problem(weights) or _name_problem(answer)
+    if problem:
+        return Feedback(False, problem)
+    decision = _comparison(Assumptions()).decide(weights)
+    chosen = answer.strip().lower()
+    tied = [name for name in decision.ranking
+            if decision.totals[decision.winner] - decision.totals[name] < 0.005]
+    if chosen in tied:
+        extra = (f" It is within 0.005 of {', '.join(n for n in tied if n != chosen)}: a tie."
+                 if len(tied) > 1 else "")
+        return Feedback(True, f"Right. {decision.why()}{extra}")
+    return Feedback(False, f"Not with these weights: {decision.why()} Your choice, {chosen}, "
+                           f"scores {decision.totals[chosen]:.2f}. Look at the table of scores: "
+                           f"where is it ahead, and how much do you weigh that?")
+
+
+def check_weights_for(target: object, weights: object) -> Feedback:
+    """Exercise 5: find weights under which ``target`` wins. Any weights that make it win pass.
+
+    >>> check_weights_for("curate by field", {"signal": 1}).correct
+    True
+    """
+    problem = _name_problem(target) or _weights_problem(weights)
+    if problem:
+        return Feedback(False, problem)
+    decision = _comparison(Assumptions()).decide(weights)
+    chosen = target.strip().lower()
+    if decision.winner == chosen or decision.totals[decision.winner] - decision.totals[
+            chosen] < 1e-9:
+        return Feedback(True, f"Yes: with these weights {decision.why()}")
+    strengths = decision.scores.loc[chosen]
+    best = [CRITERIA[name].label for name, score in strengths.items() if score >= 0.999]
+    hint = (f"{chosen} is the best policy on {', '.join(best)}: weigh that more, and the "
+            f"criteria where it is weak less." if best else
+            f"{chosen} is not the best policy on any criterion here, so no weights may make it "
+            f"win; try another policy.")
+    return Feedback(False, f"Not yet: {decision.why()} {hint}")
+
+
+def check_flip(assumption: object, value: object, weights: object, answer: object) -> Feedback:
+    """Exercise 6: change one assumption to ``value``; with your ``weights``, does the winner
+    change (``answer`` True or False)? Any assumption and value in range are accepted.
+
+    >>> check_flip("genuine_share", 0.8, {"reach": 1}, False).correct
+    True
+    """
+    problem = _weights_problem(weights)
+    if problem:
+        return Feedback(False, problem)
+    names = Assumptions.names()
+    if not isinstance(assumption, str) or assumption not in names:
+        return Feedback(False, f"Name one of the assumptions: {', '.join(names)}; "
+                               f"got {assumption!r}.")
+    try:
+        changed = Assumptions().replace(**{assumption: value})
+        after = _comparison(changed).decide(weights)
+    except (TypeError, ValueError) as error:
+        return Feedback(False, f"That value cannot be used: {error}.")
+    if not isinstance(answer, bool):
+        return Feedback(False, "Answer True (the winner changes) or False (it does not), "
+                               f"got {answer!r}.")
+    before = _comparison(Assumptions()).decide(weights)
+    flips = before.winner != after.winner
+    default = getattr(Assumptions(), assumption)
+    story = (f"With {assumption} = {default!r} (the chapter's value), {before.winner} wins "
+             f"({before.totals[before.winner]:.2f}); with {assumption} = {value!r}, "
+             f"{after.winner} wins ({after.totals[after.winner]:.2f}, {after.margin:.2f} ahead).")
+    if answer == flips:
+        verdict = ("so the answer depends on this assumption: hold it up to whatever evidence "
+                   "you have." if flips else
+                   "so this answer does not hinge on that assumption at this value.")
+        return Feedback(True, f"Right. {story} The winner {'changes' if flips else 'stays'}, "
+                              f"{verdict}")
+    return Feedback(False, f"Not quite. {story} Compare the two tables of scores.")
+
+
+# --- the essay, claim by claim ------------------------------------------------------------------
+
+
+def check_unverified_claims(answer: object) -> Feedback:
+    """Exercise 7: which claims of the essay (numbers 1 to 8) have no source at all (status U)?
+
+    >>> check_unverified_claims({1, 7}).correct
+    True
+    """
+    if answer is None or answer is Ellipsis:
+        return Feedback(False, NO_ANSWER)
+    claims = essay_claims()
+    try:
+        chosen = {int(x) for x in answer} if not isinstance(answer, str | bytes) else None
+    except (TypeError, ValueError):
+        chosen = None
+    if chosen is None or any(isinstance(x, bool) for x in answer):
+        return Feedback(False, f"Answer with a set of claim numbers, such as {{2, 5}}; got "
+                               f"{answer!r}.")
+    expected = set(claims.index[claims["status"] == "U"])
+    if chosen == expected:
+        return Feedback(True, f"Correct: claims {sorted(expected)} rest on no source the course "
+                              f"could find. Everything else was read in a source, first-hand "
+                              f"(V) or through a secondary one (V2).")
+    unknown = chosen - set(claims.index)
+    if unknown:
+        return Feedback(False, f"The essay has claims 1 to {len(claims)}; {sorted(unknown)} "
+                               f"are not among them.")
+    secondary = chosen & set(claims.index[claims["status"] == "V2"])
+    if secondary:
+        return Feedback(False, f"Not yet: claims {sorted(secondary)} are V2, read through a "
+                               f"secondary source. That is weaker than V, but it is a source.")
+    missing = expected - chosen
+    return Feedback(False, f"Not yet: {len(missing)} unverified claim(s) are missing. Read the "
+                           f"status column of the closing table.")

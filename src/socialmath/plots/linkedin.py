@@ -1,0 +1,296 @@
+"""Chapter 7 figures: your network's growth, who is in it, and how it grows.
+
+>>> from socialmath import linkedin
+>>> from socialmath.plots import new_figure
+>>> connections = linkedin.read_connections(linkedin.SAMPLE)
+>>> fig, ax = new_figure()
+>>> artists = draw_cumulative(ax, linkedin.growth(connections))
+>>> int(artists.curve.get_ydata()[-1]) == linkedin.SAMPLE_SIZE
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+
+from socialmath import pareto
+from socialmath.attention import CAPACITY_DUNBAR_1993, Capacity
+from socialmath.linkedin import AttachmentTest, Concentration, Growth, Snapshot
+from socialmath.plots.style import PALETTE, format_count, label_axes
+
+
+def _month_dates(growth: Growth) -> np.ndarray:
+    """The middle of each month, as matplotlib-friendly datetimes."""
+    return (growth.months.astype("datetime64[D]") + np.timedelta64(14, "D")).astype(
+        "datetime64[ns]")
+
+
+def _month_ends(growth: Growth) -> np.ndarray:
+    return ((growth.months + np.timedelta64(1, "M")).astype("datetime64[D]")
+            - np.timedelta64(1, "D")).astype("datetime64[ns]")
+
+
+def draw_monthly(ax: Axes, growth: Growth) -> list:
+    """Connections made each month (bars) and their mean over the last twelve months (line)."""
+    x = _month_dates(growth)
+    bars = ax.bar(x, growth.per_month, width=np.timedelta64(25, "D"), color=PALETTE["sky"],
+                  label="each month")
+    rolling = pd.Series(growth.per_month).rolling(12, min_periods=1).mean().to_numpy()
+    (line,) = ax.plot(x, rolling, color=PALETTE["blue"], lw=2,
+                      label="mean of the last 12 months")
+    busiest = int(np.argmax(growth.per_month))
+    month = pd.Timestamp(growth.months[busiest])
+    label_axes(ax, "month", "new connections",
+               f"Busiest month: {month:%B %Y}, {growth.per_month[busiest]:,} new connections")
+    ax.legend(loc="upper left")
+    ax.set_ylim(0, max(1, growth.per_month.max()) * 1.15)
+    return [bars, line]
+
+
+@dataclass(frozen=True)
+class CumulativeArtists:
+    """What ``draw_cumulative`` made."""
+
+    curve: Line2D
+    band: Rectangle | None
+    estimate: Line2D | None
+    crossing: Line2D | None
+    labels: list[Text]
+
+
+def draw_cumulative(ax: Axes, growth: Growth, capacity: Capacity | None = CAPACITY_DUNBAR_1993
+                    ) -> CumulativeArtists:
+    """The network's size over time, with a relationship capacity (its estimate as a line, its
+    interval as a band) and the day the network outgrew the estimate."""
+    x = _month_ends(growth)
+    (curve,) = ax.step(x, growth.cumulative, where="post", color=PALETTE["blue"], lw=2)
+    band = estimate = crossing = None
+    labels: list[Text] = []
+    title = f"{format_count(growth.total)} connections after {growth.months.size} months"
+    if capacity is not None:
+        band = ax.axhspan(capacity.low, capacity.high, color=PALETTE["green"], alpha=0.15)
+        estimate = ax.axhline(capacity.estimate, color=PALETTE["green"], lw=1.5, ls="--")
+        labels.append(ax.text(x[0], capacity.high, f" {capacity.name}: {capacity.estimate:g} "
+                              f"({capacity.low:g}-{capacity.high:g})", color=PALETTE["green"],
+                              fontsize=8, va="bottom"))
+        passed = growth.date_reached(capacity.estimate)
+        if passed is not None:
+            (crossing,) = ax.plot([passed], [capacity.estimate], "o", ms=8,
+                                  color=PALETTE["vermillion"])
+            labels.append(ax.text(passed, capacity.estimate, f" outgrown {passed:%b %Y} ",
+                                  color=PALETTE["vermillion"], fontsize=9, ha="right",
+                                  va="bottom"))
+            title = f"Outgrew {capacity.name}'s {capacity.estimate:g} in {passed:%B %Y}"
+    top = max(growth.total, capacity.high if capacity is not None else 0) * 1.1
+    ax.set_ylim(0, top)
+    label_axes(ax, "date", "connections (cumulative)", title)
+    return CumulativeArtists(curve, band, estimate, crossing, labels)
+
+
+def draw_lorenz_of_groups(ax: Axes, concentration: Concentration) -> list:
+    """The Lorenz curve of group sizes (smallest groups first), with where the top 20% begin."""
+    population, held = pareto.lorenz_curve(concentration.sizes.to_numpy(dtype=float))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_aspect("equal")
+    diagonal = ax.plot([0, 1], [0, 1], color=PALETTE["grey"], lw=1, ls="--")[0]
+    (curve,) = ax.plot(population, held, color=PALETTE["blue"], lw=2.5)
+    start = 1.0 - concentration.top
+    (marker,) = ax.plot([start], [1.0 - concentration.top_share], "o", ms=8,
+                        color=PALETTE["vermillion"])
+    ax.text(start - 0.02, 1.0 - concentration.top_share + 0.03,
+            f"top {concentration.top:.0%} of {_plural(concentration.by)}\n"
+            f"hold {concentration.top_share:.0%}", color=PALETTE["vermillion"], fontsize=9,
+            ha="right", va="bottom")
+    label_axes(ax, f"share of {_plural(concentration.by)}, smallest first",
+               "share of your contacts",
+               f"{concentration.groups:,} {_plural(concentration.by)}: Gini "
+               f"{concentration.gini:.2f}")
+    return [diagonal, curve, marker]
+
+
+def draw_top_groups(ax: Axes, concentration: Concentration, k: int = 10) -> list:
+    """The ``k`` largest groups as horizontal bars, in percent of the contacts with a value."""
+    top = concentration.sizes.iloc[:k][::-1]
+    shares = top.to_numpy(dtype=float) / concentration.contacts * 100
+    bars = ax.barh([_shorten(str(name)) for name in top.index], shares, color=PALETTE["blue"])
+    for y, share in enumerate(shares):
+        ax.text(share, y, f" {share:.1f}%", va="center", fontsize=8)
+    ax.set_xlim(0, max(shares) * 1.25)
+    ax.grid(axis="y", visible=False)
+    label_axes(ax, "share of your contacts (%)", "",
+               f"The {min(k, concentration.groups)} largest {_plural(concentration.by)}")
+    return list(bars)
+
+
+def _plural(by: str) -> str:
+    return {"company": "companies", "position": "positions", "role": "role families"}[by]
+
+
+def _shorten(text: str, width: int = 28) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def draw_attachment(ax: Axes, test: AttachmentTest) -> list:
+    """Each month's new connections against the network's size at the month's start, with the
+    uniform model (a flat line) and the preferential one (a line through zero)."""
+    dots = ax.scatter(test.sizes, test.gains, s=14, color=PALETTE["grey"], alpha=0.6,
+                      label="one month")
+    grid = np.linspace(0, test.sizes.max() * 1.02, 50)
+    (uniform,) = ax.plot(grid, np.full(grid.size, test.uniform_rate), color=PALETTE["orange"],
+                         lw=2, label=f"uniform: {test.uniform_rate:.1f} a month")
+    (preferential,) = ax.plot(grid, test.preferential_rate * grid, color=PALETTE["blue"], lw=2,
+                              label=f"preferential: {test.preferential_rate:.1%} of the "
+                                    "network a month")
+    verdict = {"preferential": "Gains grow with size: preferential fits better",
+               "uniform": "Gains do not grow with size: uniform fits better",
+               "undecided": "Neither model fits clearly better"}[test.verdict]
+    label_axes(ax, "network size at the start of the month", "new connections that month",
+               verdict)
+    ax.set_xlim(0, grid[-1])
+    ax.set_ylim(0, max(1.0, test.gains.max()) * 1.1)
+    ax.legend(loc="upper left")
+    return [dots, uniform, preferential]
+
+
+@dataclass(frozen=True)
+class TimelineArtists:
+    """What ``draw_timeline`` made, for ``update_timeline`` to move."""
+
+    past: Line2D
+    now: Line2D
+    band: Rectangle
+    estimate: Line2D
+    budget: Line2D
+    title: Text
+    note: Text
+    band_label: Text
+    budget_label: Text
+
+
+def capacity_position(contacts: int, capacity: Capacity) -> str:
+    """Where a network size stands against a capacity: "below", "within the band of", "past" or
+    "far past" (beyond the top of its interval).
+
+    >>> capacity_position(750, CAPACITY_DUNBAR_1993)
+    'far past'
+    """
+    if contacts > capacity.high:
+        return "far past"
+    if contacts > capacity.estimate:
+        return "past"
+    return "within the band of" if contacts >= capacity.low else "below"
+
+
+def _timeline_title(snap: Snapshot) -> str:
+    capacity = snap.fit.coverage.capacity
+    return (f"{snap.as_of:%b %Y}: {format_count(snap.contacts)} contacts, "
+            f"{capacity_position(snap.contacts, capacity)} {capacity.name}'s "
+            f"{capacity.estimate:g}")
+
+
+def _timeline_note(snap: Snapshot) -> str:
+    feed = snap.fit.feed
+    limit = feed.contacts_at_budget
+    reach = "no limit" if not np.isfinite(limit) else f"{format_count(limit)} contacts"
+    gini = "" if np.isnan(snap.company_gini) else f", Gini {snap.company_gini:.2f}"
+    minutes = feed.minutes_per_day_needed
+    needed = (f"{minutes * 60:.0f} s" if minutes < 1 else f"{format_count(minutes)} min")
+    return (f"feed: {format_count(feed.posts_per_week)} posts a week\n"
+            f"glance at all: {needed} a day\n"
+            f"budget covers {feed.share_readable:.0%} of it, up to {reach}\n"
+            f"companies: {snap.companies:,}{gini}")
+
+
+def _timeline_top(snap: Snapshot) -> float:
+    return max(snap.history.total, snap.fit.coverage.capacity.high) * 1.1
+
+
+def draw_timeline(ax: Axes, snap: Snapshot) -> TimelineArtists:
+    """Your network's whole history (grey), the part up to ``snap.as_of`` (blue), a relationship
+    capacity, and the network size at which your feed would fill your reading budget (orange,
+    pinned to the top edge when it is off the chart)."""
+    history = snap.history
+    x = _month_ends(history)
+    ax.step(x, history.cumulative, where="post", color=PALETTE["grey"], lw=1.5, alpha=0.6)
+    past_x, past_y = _past(history, snap.as_of)
+    (past,) = ax.step(past_x, past_y, where="post", color=PALETTE["blue"], lw=2.5)
+    (now,) = ax.plot([snap.as_of], [snap.contacts], "o", ms=9, color=PALETTE["vermillion"])
+    capacity = snap.fit.coverage.capacity
+    band = ax.axhspan(capacity.low, capacity.high, color=PALETTE["green"], alpha=0.15)
+    estimate = ax.axhline(capacity.estimate, color=PALETTE["green"], lw=1.5, ls="--")
+    band_label = ax.text(0.01, capacity.high, f" {capacity.name}", color=PALETTE["green"],
+                         fontsize=8, va="bottom", transform=ax.get_yaxis_transform())
+    top = _timeline_top(snap)
+    budget = ax.axhline(_budget_y(snap, top), color=PALETTE["orange"], lw=2, ls=":")
+    budget_label = ax.text(0.99, 0, "", color=PALETTE["orange"], fontsize=8, ha="right",
+                           transform=ax.get_yaxis_transform(),
+                           bbox={"fc": "white", "ec": "none", "alpha": 0.8, "pad": 1})
+    _place_budget_label(budget_label, snap, top)
+    ax.set_ylim(0, top)
+    ax.set_xlim(x[0] - np.timedelta64(31, "D"), x[-1] + np.timedelta64(31, "D"))
+    label_axes(ax, "date", "connections", _timeline_title(snap))
+    note = ax.text(0.02, 0.97, _timeline_note(snap), transform=ax.transAxes, va="top",
+                   fontsize=8.5, bbox={"boxstyle": "round", "fc": "white",
+                                       "ec": PALETTE["grey"], "alpha": 0.9})
+    return TimelineArtists(past, now, band, estimate, budget, ax.title, note, band_label,
+                           budget_label)
+
+
+def update_timeline(artists: TimelineArtists, snap: Snapshot) -> None:
+    """Move the artists of ``draw_timeline`` to show ``snap``; the caller redraws the canvas."""
+    past_x, past_y = _past(snap.history, snap.as_of)
+    artists.past.set_data(past_x, past_y)
+    artists.now.set_data([snap.as_of], [snap.contacts])
+    capacity = snap.fit.coverage.capacity
+    top = _timeline_top(snap)
+    artists.now.axes.set_ylim(0, top)
+    _set_band(artists.band, capacity.low, capacity.high)
+    artists.estimate.set_ydata([capacity.estimate] * 2)
+    artists.band_label.set_y(capacity.high)
+    artists.band_label.set_text(f" {capacity.name}")
+    artists.budget.set_ydata([_budget_y(snap, top)] * 2)
+    _place_budget_label(artists.budget_label, snap, top)
+    artists.title.set_text(_timeline_title(snap))
+    artists.note.set_text(_timeline_note(snap))
+
+
+def _set_band(band: Rectangle, low: float, high: float) -> None:
+    band.set_y(low)
+    band.set_height(high - low)
+
+
+def _place_budget_label(label: Text, snap: Snapshot, top: float) -> None:
+    """Beside the budget line: under it near the top of the chart, above it lower down."""
+    y = _budget_y(snap, top)
+    label.set_y(y)
+    label.set_text(_budget_text(snap, top))
+    label.set_va("top" if y > top / 2 else "bottom")
+
+
+def _budget_text(snap: Snapshot, top: float) -> str:
+    limit = snap.fit.feed.contacts_at_budget
+    if not np.isfinite(limit):
+        return "nobody posts: any size fits your budget "
+    where = " (off the chart)" if limit > top else ""
+    return f"budget full at {format_count(limit)} contacts{where} "
+
+
+def _budget_y(snap: Snapshot, top: float) -> float:
+    limit = snap.fit.feed.contacts_at_budget
+    return top * 0.995 if not np.isfinite(limit) or limit > top else limit
+
+
+def _past(history: Growth, as_of: pd.Timestamp) -> tuple[np.ndarray, np.ndarray]:
+    x = _month_ends(history)
+    keep = x <= np.datetime64(as_of.to_period("M").to_timestamp(how="end").normalize(), "ns")
+    if not keep.any():
+        keep[0] = True
+    return x[keep], history.cumulative[keep]

@@ -1,0 +1,242 @@
+"""Chapter 6 figures: networks growing under each policy, the share of ties that are moderately
+weak, the trade-offs side by side, and the decision your weights make.
+
+>>> from socialmath.plots import new_figure
+>>> from socialmath.policy import compare_policies
+>>> comparison = compare_policies(months=12, seed=0)
+>>> fig, ax = new_figure()
+>>> artists = draw_growth(ax, comparison)
+>>> len(artists.lines)
+4
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.container import BarContainer
+from matplotlib.image import AxesImage
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+
+from socialmath.plots.style import PALETTE, format_count, label_axes
+from socialmath.policy import CRITERIA, Decision, PolicyComparison, tie_strength_shares
+
+#: One colour per policy, in the order they are compared.
+POLICY_COLOURS = ("vermillion", "blue", "green", "orange", "purple", "sky", "grey")
+#: One colour per criterion of the decision.
+CRITERION_COLOURS = dict(zip(CRITERIA, ("sky", "orange", "blue", "green", "purple"),
+                             strict=True))
+#: What each measure of :meth:`NetworkMeasures.as_frame` is called on an axis.
+MEASURE_LABELS = {
+    "contacts": "contacts",
+    "minutes_per_day": "minutes a day to glance at the feed",
+    "noise_share": "share of the feed that is noise",
+    "share_reciprocated": "share of contacts you can answer",
+    "share_within_three": "share of the population within three steps",
+    "moderately_weak": "moderately weak ties (expected)",
+}
+
+
+def _colour(i: int) -> str:
+    return PALETTE[POLICY_COLOURS[i % len(POLICY_COLOURS)]]
+
+
+# --- growth ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GrowthArtists:
+    """What ``draw_growth`` made."""
+
+    lines: list[Line2D]
+    labels: list[Text]
+    title: Text
+
+
+def draw_growth(ax: Axes, comparison: PolicyComparison, measure: str = "contacts",
+                title: str | None = None) -> GrowthArtists:
+    """One measure of every policy, month by month, each line labelled at its end."""
+    if measure not in MEASURE_LABELS:
+        raise ValueError(f"measure must be one of {list(MEASURE_LABELS)}, got {measure!r}")
+    lines, labels = [], []
+    months = np.arange(comparison.months + 1)
+    ends = []
+    for i, run in enumerate(comparison.runs):
+        values = np.asarray(run.measures.as_frame()[measure], dtype=float)
+        (line,) = ax.plot(months, values, lw=2, color=_colour(i), label=run.policy.name)
+        lines.append(line)
+        ends.append(values[-1])
+    top = max(max(ends), 1e-12)
+    placed = _spread(np.asarray(ends), gap=0.06 * top)
+    for i, run in enumerate(comparison.runs):
+        labels.append(ax.annotate(run.policy.name, (months[-1], ends[i]),
+                                  xytext=(months[-1] * 1.02, placed[i]), fontsize=9,
+                                  color=_colour(i), va="center", ha="left",
+                                  annotation_clip=False))
+    ax.set_xlim(0, months[-1] * 1.3)
+    ax.set_ylim(bottom=0)
+    label_axes(ax, "months", MEASURE_LABELS[measure],
+               title or f"{MEASURE_LABELS[measure].capitalize()}, month by month")
+    return GrowthArtists(lines, labels, ax.title)
+
+
+def _spread(values: np.ndarray, gap: float) -> np.ndarray:
+    """Label heights near ``values`` but at least ``gap`` apart (kept in the given order's rank)."""
+    order = np.argsort(values)
+    placed = values.astype(float).copy()
+    for previous, current in zip(order[:-1], order[1:], strict=True):
+        placed[current] = max(placed[current], placed[previous] + gap)
+    return placed
+
+
+# --- tie strength ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TieArtists:
+    """What ``draw_tie_bands`` made."""
+
+    curves: dict[str, Line2D]
+    markers: list[Line2D]
+    title: Text
+
+
+def draw_tie_bands(ax: Axes, low: int, high: int, markers: Mapping[str, float] | None = None,
+                   largest: float = 40.0) -> TieArtists:
+    """The share of ties with fewer than ``low``, ``low..high`` and more than ``high`` mutual
+    connections, against the expected number of mutual connections (Poisson counts), with
+    ``markers`` (label -> expected mutual connections) drawn as vertical lines."""
+    means = np.linspace(0.0, largest, 401)
+    weakest, moderate, strong = tie_strength_shares(means, low, high)
+    curves = {}
+    for name, values, colour, style in (
+            (f"weakest: fewer than {low}", weakest, "grey", ":"),
+            (f"moderately weak: {low} to {high}", moderate, "green", "-"),
+            (f"strong: more than {high}", strong, "purple", "--")):
+        (curves[name],) = ax.plot(means, values, style, lw=2.5, color=PALETTE[colour], label=name)
+    lines = []
+    for i, (label, mean) in enumerate((markers or {}).items()):
+        line = ax.axvline(mean, color=PALETTE["black"], lw=1, alpha=0.6)
+        ax.text(mean, 1.02 - 0.07 * (i % 3), f" {label}", fontsize=8, va="top", ha="left",
+                transform=ax.get_xaxis_transform())
+        lines.append(line)
+    ax.set_xlim(0, largest)
+    ax.set_ylim(0, 1.05)
+    ax.legend(loc="center right", fontsize=8)
+    label_axes(ax, "expected mutual connections of a contact", "share of such ties",
+               "Ties with a few mutual connections are moderately weak;\n"
+               "with many, they are strong")
+    return TieArtists(curves, lines, ax.title)
+
+
+# --- the trade-offs side by side ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TradeoffArtists:
+    """What ``draw_tradeoffs`` made, for ``update_tradeoffs`` to change."""
+
+    image: AxesImage
+    texts: np.ndarray
+    title: Text
+
+
+def _value_text(criterion: str, value: float) -> str:
+    if criterion == "weak_ties":
+        return format_count(round(value))
+    return f"{value:.0%}" if value >= 0.01 or value == 0 else f"{value:.1%}"
+
+
+def draw_tradeoffs(ax: Axes, decision: Decision) -> TradeoffArtists:
+    """Each policy (row) on each criterion (column): the colour is the score relative to the best
+    policy on that criterion, the text the value itself."""
+    scores = decision.scores.to_numpy()
+    image = ax.imshow(scores, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    texts = np.empty(scores.shape, dtype=object)
+    for row in range(scores.shape[0]):
+        for col in range(scores.shape[1]):
+            texts[row, col] = ax.text(col, row, "", ha="center", va="center", fontsize=9)
+    ax.set_xticks(range(len(CRITERIA)),
+                  [c.label.replace(" ", "\n", 1) for c in CRITERIA.values()], fontsize=8)
+    ax.grid(False)
+    label_axes(ax, "", "", "")
+    artists = TradeoffArtists(image, texts, ax.title)
+    update_tradeoffs(artists, decision)
+    return artists
+
+
+def update_tradeoffs(artists: TradeoffArtists, decision: Decision) -> None:
+    """Show ``decision``'s scores and values in the artists of ``draw_tradeoffs``."""
+    scores = decision.scores.to_numpy()
+    artists.image.set_data(scores)
+    artists.title.set_text("The trade-offs, policy by policy\n" + (
+        "(darker = closer to the best policy)" if decision.scale == "relative"
+        else "(darker = closer to 100%)"))
+    ax = artists.image.axes
+    ax.set_yticks(range(len(decision.scores.index)), list(decision.scores.index), fontsize=9)
+    for row, policy in enumerate(decision.values.index):
+        for col, criterion in enumerate(decision.values.columns):
+            text = artists.texts[row, col]
+            text.set_text(_value_text(criterion, float(decision.values.loc[policy, criterion])))
+            text.set_color("white" if scores[row, col] > 0.6 else "black")
+
+
+# --- the decision ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecisionArtists:
+    """What ``draw_decision`` made, for ``update_decision`` to move."""
+
+    segments: dict[str, BarContainer]
+    totals: list[Text]
+    title: Text
+
+
+def _decision_title(decision: Decision) -> str:
+    ranking = decision.ranking
+    if len(ranking) > 1 and decision.margin < 0.005:
+        return f"With your weights, {ranking[0]}\nand {ranking[1]} tie"
+    return (f"{decision.winner} wins with your weights\n"
+            f"{decision.totals[decision.winner]:.2f}, {decision.margin:.2f} ahead of the next")
+
+
+def draw_decision(ax: Axes, decision: Decision) -> DecisionArtists:
+    """Each policy's total score as a bar stacked from its criteria's weighted scores."""
+    rows = np.arange(len(decision.totals))
+    segments = {}
+    for name, criterion in CRITERIA.items():
+        segments[name] = ax.barh(rows, np.zeros(rows.size), height=0.6,
+                                 color=PALETTE[CRITERION_COLOURS[name]], label=criterion.label)
+    totals = [ax.text(0, row, "", va="center", ha="left", fontsize=9) for row in rows]
+    ax.set_xlim(0, 1.18)
+    ax.invert_yaxis()
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8)
+    label_axes(ax, "", "", "")
+    artists = DecisionArtists(segments, totals, ax.title)
+    update_decision(artists, decision)
+    return artists
+
+
+def update_decision(artists: DecisionArtists, decision: Decision) -> None:
+    """Move the bars of ``draw_decision`` to ``decision``'s contributions and totals."""
+    left = np.zeros(len(decision.totals))
+    for name, bars in artists.segments.items():
+        widths = decision.contributions[name].to_numpy()
+        for bar, start, width in zip(bars, left, widths, strict=True):
+            bar.set_x(start)
+            bar.set_width(width)
+        left = left + widths
+    for text, total in zip(artists.totals, decision.totals.to_numpy(), strict=True):
+        text.set_x(total + 0.01)
+        text.set_text(f"{total:.2f}")
+    ax = artists.title.axes
+    ax.set_yticks(range(len(decision.totals)), list(decision.totals.index), fontsize=9)
+    ax.set_xlabel("total score, 0 to 1 (" + ("1 = best policy on every criterion you weigh)"
+                                             if decision.scale == "relative"
+                                             else "1 = 100% on every criterion you weigh)"))
+    artists.title.set_text(_decision_title(decision))

@@ -1,0 +1,147 @@
+"""Chapter 6 self-checks: right answers pass, usual slips get their hint, judging checks accept
+any choice and explain it, and nothing raises."""
+
+import pytest
+
+from socialmath.exercises.feedback import NO_ANSWER
+from socialmath.exercises.policy import (
+    check_accepted,
+    check_flip,
+    check_mutual_connections,
+    check_noise_share,
+    check_unverified_claims,
+    check_weights_for,
+    check_winner,
+)
+from socialmath.policy import compare_policies
+
+EQUAL = {"readable": 1, "reciprocated": 1, "reach": 1, "weak_ties": 1, "signal": 1}
+
+
+@pytest.mark.parametrize(("check", "answer"), [
+    (check_accepted, 164),
+    (check_noise_share, 1 - 165 / 450),
+    (check_noise_share, 0.63),
+    (check_mutual_connections, 799 * 0.005 + 1200 * 0.0005),
+    (check_mutual_connections, 4.6),
+    (check_unverified_claims, {1, 7}),
+    (check_unverified_claims, [7, 1]),
+])
+def test_right_answers_pass(check, answer):
+    assert check(answer).correct
+
+
+@pytest.mark.parametrize(("check", "answer", "hint"), [
+    (check_accepted, 160, "miss"),
+    (check_accepted, 200, "accepting everyone"),
+    (check_accepted, 36, "decline"),
+    (check_accepted, 196, "spot"),
+    (check_noise_share, 63.3, "percentage"),
+    (check_noise_share, 0.45, "fake profiles' posts"),
+    (check_noise_share, 1 - 120 / 450, "every out-of-field post"),
+    (check_noise_share, 165 / 450, "signal"),
+    (check_mutual_connections, 4.0, "only your in-field"),
+    (check_mutual_connections, 10.0, "in-field chance"),
+    (check_mutual_connections, 1.0, "across-field chance"),
+    (check_mutual_connections, 0.6, "only your out-of-field"),
+    (check_unverified_claims, {1, 2, 7}, "V2"),
+    (check_unverified_claims, {1}, "missing"),
+    (check_unverified_claims, {1, 7, 9}, "not among them"),
+])
+def test_slips_get_their_hint(check, answer, hint):
+    feedback = check(answer)
+    assert not feedback.correct
+    assert hint in feedback.message
+
+
+@pytest.mark.parametrize("check", [check_accepted, check_noise_share, check_mutual_connections,
+                                   check_unverified_claims])
+@pytest.mark.parametrize("answer", [None, "164", float("nan"), float("inf"), True, -3, 0, 1e300,
+                                    [1, "x"], {True}])
+def test_plain_checks_never_raise(check, answer):
+    feedback = check(answer)
+    assert not feedback.correct
+    assert feedback.message
+    if answer is None:
+        assert feedback.message == NO_ANSWER
+
+
+@pytest.fixture(scope="module")
+def chapter():
+    return compare_policies(months=60, seed=0)
+
+
+@pytest.mark.parametrize("weights", [EQUAL, {"reciprocated": 1}, {"signal": 2, "reach": 1},
+                                     {"weak_ties": 1, "readable": 3}])
+def test_winner_accepts_any_weights_and_judges_the_prediction(chapter, weights):
+    winner = chapter.decide(weights).winner
+    right = check_winner(weights, winner)
+    assert right.correct and winner in right.message
+    wrong = next(name for name in chapter.names if chapter.decide(weights).totals[winner]
+                 - chapter.decide(weights).totals[name] > 0.005)
+    feedback = check_winner(weights, wrong)
+    assert not feedback.correct and winner in feedback.message and "scores" in feedback.message
+
+
+def test_winner_accepts_either_of_a_tie():
+    # On readability alone, every policy whose feed fits the budget scores 1: any of them is right.
+    weights = {"readable": 1}
+    decision = compare_policies(months=60, seed=0).decide(weights)
+    tied = [n for n in decision.ranking if decision.totals[decision.winner] - decision.totals[n]
+            < 0.005]
+    assert len(tied) > 1
+    for name in tied:
+        assert check_winner(weights, name).correct
+
+
+def test_weights_for_a_target(chapter):
+    assert check_weights_for("curate by field", {"signal": 1}).correct
+    assert check_weights_for("cap at 1,000", {"reciprocated": 5, "signal": 1}).correct
+    feedback = check_weights_for("cap at 1,000", {"reach": 1})
+    assert not feedback.correct and "answered contacts" in feedback.message
+    hopeless = check_weights_for("accept everyone", {"signal": 1})
+    assert not hopeless.correct
+
+
+def test_flip(chapter):
+    # Keeping an assumption at its value changes nothing; for a real change, the check must agree
+    # with the model whichever way it goes.
+    no_change = check_flip("genuine_share", 0.8, EQUAL, False)
+    assert no_change.correct and "stays" in no_change.message
+    result = compare_policies(months=60, seed=0,
+                              assumptions=chapter.assumptions.replace(hours_per_week=30))
+    flips = result.decide(EQUAL).winner != chapter.decide(EQUAL).winner
+    feedback = check_flip("hours_per_week", 30, EQUAL, flips)
+    assert feedback.correct
+    assert not check_flip("hours_per_week", 30, EQUAL, not flips).correct
+
+
+@pytest.mark.parametrize(("args", "hint"), [
+    ((None, 0.5, EQUAL, True), "Name one of the assumptions"),
+    (("trust", 0.5, EQUAL, True), "Name one of the assumptions"),
+    (("genuine_share", 1.5, EQUAL, True), "cannot be used"),
+    (("genuine_share", "half", EQUAL, True), "cannot be used"),
+    (("genuine_share", 0.5, EQUAL, "yes"), "True"),
+    (("genuine_share", 0.5, None, True), "replace None"),
+    (("genuine_share", 0.5, {"signal": 0}, True), "above 0"),
+    (("genuine_share", 0.5, {"noise": 1}, True), "Unknown criteria"),
+    (("genuine_share", 0.5, {"signal": -1}, True), "number >= 0"),
+    (("genuine_share", 0.5, [1, 2], True), "dictionary"),
+])
+def test_flip_never_raises(args, hint):
+    feedback = check_flip(*args)
+    assert not feedback.correct and hint in feedback.message
+
+
+@pytest.mark.parametrize(("weights", "answer", "hint"), [
+    (EQUAL, None, "replace None"),
+    (EQUAL, "accept nobody", "Name one of the policies"),
+    (EQUAL, 3, "Name one of the policies"),
+    ({"signal": float("nan")}, "genuine only", "number >= 0"),
+    ({"signal": True}, "genuine only", "number >= 0"),
+    ("equal", "genuine only", "dictionary"),
+])
+def test_winner_never_raises(weights, answer, hint):
+    feedback = check_winner(weights, answer)
+    assert not feedback.correct and hint in feedback.message
+    assert not check_weights_for(answer, weights).correct

@@ -1,0 +1,167 @@
+"""Chapter 7 self-checks: right answers pass, the usual slips get their hint, judging exercises
+accept any defensible answer, checks work on any connections, and nothing raises."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from connections import frame_of, monthly
+
+from socialmath import linkedin
+from socialmath.exercises.feedback import NO_ANSWER, Feedback
+from socialmath.exercises.your_network import (
+    ESSAY_CLAIMS,
+    check_attachment_judgement,
+    check_company_top_share,
+    check_essay_claims,
+    check_recent_pace,
+    check_share_within_capacity,
+    check_years_to_cap,
+    claim_facts,
+)
+
+SAMPLE = linkedin.read_connections(linkedin.SAMPLE)
+GROWTH = linkedin.growth(SAMPLE)
+COMPANIES = linkedin.concentration(SAMPLE, "company")
+CHECKS = [check_recent_pace, check_years_to_cap, check_company_top_share,
+          check_share_within_capacity, check_attachment_judgement, check_essay_claims]
+
+
+def test_the_sample_values_the_chapter_quotes():
+    # Worked out from the bundled sample: 180 connections over its last 12 months.
+    assert GROWTH.per_month[-12:].sum() == 180 and GROWTH.recent_pace == 15.0
+    assert GROWTH.years_to_cap == pytest.approx((30_000 - 750) / 15 / 12)
+
+
+@pytest.mark.parametrize(("check", "answer"), [
+    (check_recent_pace, 15),
+    (check_recent_pace, 15.0),
+    (check_years_to_cap, 162.5),
+    (check_years_to_cap, 162),
+    (check_company_top_share, round(COMPANIES.top_share, 2)),
+    (check_share_within_capacity, 147.8 / 750),
+    (check_share_within_capacity, 0.2),
+    (check_attachment_judgement, "preferential"),
+    (check_attachment_judgement, " Rich-get-richer "),
+])
+def test_right_answers_pass(check, answer):
+    assert check(answer).correct
+
+
+@pytest.mark.parametrize(("check", "answer", "hint"), [
+    (check_recent_pace, 180, "total of the last 12 months"),
+    (check_recent_pace, 750 / GROWTH.months.size, "mean over the whole history"),
+    (check_recent_pace, 750 / 12, "whole network divided by 12"),
+    (check_years_to_cap, GROWTH.months_to_cap, "that is in months"),
+    (check_years_to_cap, 30_000 / 15 / 12, "subtract the connections you already have"),
+    (check_years_to_cap, (30_000 - 750) / 15 / 52, "12 months in a year"),
+    (check_company_top_share, COMPANIES.top_share * 100, "that is a percentage"),
+    (check_company_top_share, 1 - COMPANIES.top_share, "other 80% of companies"),
+    (check_company_top_share, COMPANIES.largest_share, "the largest company alone"),
+    (check_company_top_share, COMPANIES.top_share * COMPANIES.contacts / 750,
+     "leave out the contacts with no company"),
+    (check_share_within_capacity, 19.7, "that is a percentage"),
+    (check_share_within_capacity, 750 / 147.8, "divide the other way"),
+    (check_share_within_capacity, 1 - 147.8 / 750, "share beyond the capacity"),
+    (check_attachment_judgement, "uniform", "A positive R favours preferential"),
+    (check_attachment_judgement, "undecided", "the test does decide here"),
+])
+def test_usual_slips_get_their_hint(check, answer, hint):
+    feedback = check(answer)
+    assert not feedback.correct
+    assert hint in feedback.message
+
+
+@pytest.mark.parametrize("check", CHECKS)
+@pytest.mark.parametrize("answer", [None, ..., "abc", [1], {"x": 1}, float("nan"), True, -1e300])
+def test_checks_never_raise(check, answer):
+    feedback = check(answer)
+    assert isinstance(feedback, Feedback) and not feedback.correct
+    if answer is None:
+        assert feedback.message == NO_ANSWER
+
+
+@pytest.mark.parametrize("check", CHECKS)
+def test_checks_refuse_what_is_not_connections_without_raising(check):
+    answer = {key: True for key in ESSAY_CLAIMS} if check is check_essay_claims else 1.0
+    if check is check_attachment_judgement:
+        answer = "uniform"
+    feedback = check(answer, connections="my export.csv")
+    assert not feedback.correct and "cannot be checked" in feedback.message
+
+
+def test_checks_use_the_connections_they_are_given():
+    steady = monthly([4] * 36)
+    assert check_recent_pace(4, steady).correct
+    assert check_years_to_cap((30_000 - 144) / 4 / 12, steady).correct
+    assert check_attachment_judgement("uniform", steady).correct
+    compounding = monthly([round(2 * 1.08**i) for i in range(60)])
+    assert check_attachment_judgement("preferential", compounding).correct
+
+
+def test_years_to_cap_is_never_infinite_for_an_export():
+    # growth() ends at the last connection, so the last 12 months hold at least one.
+    old = frame_of(["2010-01-01", "2010-02-01", "2012-06-01"])
+    assert linkedin.growth(old).recent_pace == pytest.approx(1 / 12)
+    assert check_years_to_cap((30_000 - 3) * 12 / 12, old).correct
+
+
+def test_undecided_tests_accept_a_lean_or_undecided():
+    short = monthly([3, 2, 4, 3])
+    test = linkedin.attachment_test(short)
+    assert test.verdict == "undecided"
+    leaning = "preferential" if test.log_likelihood_ratio > 0 else "uniform"
+    other = {"preferential": "uniform", "uniform": "preferential"}[leaning]
+    assert check_attachment_judgement("undecided", short).correct
+    lean = check_attachment_judgement(leaning, short)
+    assert lean.correct and "Defensible as a lean" in lean.message
+    against = check_attachment_judgement(other, short)
+    assert not against.correct and "'undecided' is the safe answer" in against.message
+
+
+def test_young_networks_get_a_message_not_a_traceback():
+    feedback = check_attachment_judgement("uniform", frame_of(["2020-01-01", "2020-02-01"]))
+    assert not feedback.correct and "too young to judge" in feedback.message
+
+
+def test_the_sample_claims():
+    facts = claim_facts(SAMPLE)
+    assert facts["beyond_capacity"][:2] == (True, False)
+    assert facts["feed_unreadable"][:2] == (False, False)
+    assert facts["eighty_twenty"][:2] == (False, False)
+    right = {"beyond_capacity": True, "feed_unreadable": False, "eighty_twenty": False}
+    assert check_essay_claims(right).correct
+    wrong = dict(right, feed_unreadable=True)
+    feedback = check_essay_claims(wrong)
+    assert not feedback.correct
+    assert "feed_unreadable: not yet, your feed needs about 0.7 minutes a day against 15" \
+        in feedback.message
+
+
+def test_a_claim_within_its_own_uncertainty_accepts_both_answers():
+    companies = [f"c{i}" for i in range(150)]
+    borderline = frame_of(["2020-01-01"] * 150, companies=companies)  # 150: inside 100-231
+    for answer in (True, False):
+        feedback = check_essay_claims({"beyond_capacity": answer, "feed_unreadable": False,
+                                       "eighty_twenty": False}, borderline)
+        assert feedback.correct
+    assert "beyond_capacity: " in feedback.message
+
+
+def test_essay_claims_needs_every_key_and_booleans():
+    assert "missing ['eighty_twenty']" in check_essay_claims(
+        {"beyond_capacity": True, "feed_unreadable": False}).message
+    assert "unknown ['extra']" in check_essay_claims(
+        {**{key: True for key in ESSAY_CLAIMS}, "extra": True}).message
+    assert "Answer True or False" in check_essay_claims(
+        {**{key: True for key in ESSAY_CLAIMS}, "eighty_twenty": "yes"}).message
+
+
+def test_the_claim_thresholds_follow_their_sources():
+    # 12,500 contacts at the essay's assumptions need 2,500 posts * 2 s = 83,333 s a week,
+    # 11.9 minutes a day: under 15, so the feed claim does not hold.
+    big = frame_of(["2020-01-01"] * 12_500, companies=list(np.arange(12_500).astype(str)))
+    facts = claim_facts(big)
+    assert facts["feed_unreadable"][0] is False
+    bigger = frame_of(["2020-01-01"] * 20_000, companies=list(np.arange(20_000).astype(str)))
+    assert claim_facts(bigger)["feed_unreadable"][0] is True
