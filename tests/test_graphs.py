@@ -6,6 +6,8 @@ import networkx as nx
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialmath.graphs import (
     Graph,
@@ -130,3 +132,98 @@ def test_from_edges_drops_loops_and_repeats():
 def test_bad_input_names_the_parameter(call, error, name):
     with pytest.raises(error, match=name):
         call()
+
+
+# --- sparse input: symmetric or not, checked exactly, or on a sample when the caller says so ----
+
+
+def _sparse(n: int, rows, cols, values, fmt: str):
+    return sp.coo_array((np.asarray(values, dtype=float), (np.asarray(rows, dtype=np.int64),
+                                                           np.asarray(cols, dtype=np.int64))),
+                        shape=(n, n)).asformat(fmt)
+
+
+def _expected_adjacency(n: int, rows, cols, values) -> np.ndarray:
+    """Brute force: an edge wherever the stored entries of (i, j) or (j, i) add up to non-zero,
+    off the diagonal."""
+    dense = np.zeros((n, n))
+    np.add.at(dense, (np.asarray(rows, dtype=int), np.asarray(cols, dtype=int)), values)
+    edges = (dense != 0) | (dense.T != 0)
+    np.fill_diagonal(edges, False)
+    return edges
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data(), n=st.integers(1, 25), fmt=st.sampled_from(["csr", "csc", "coo", "lil"]),
+       mirror=st.booleans())
+def test_sparse_input_gives_the_symmetrised_pattern(data, n, fmt, mirror):
+    size = data.draw(st.integers(0, 60))
+    rows = data.draw(st.lists(st.integers(0, n - 1), min_size=size, max_size=size))
+    cols = data.draw(st.lists(st.integers(0, n - 1), min_size=size, max_size=size))
+    values = data.draw(st.lists(st.sampled_from([1.0, 2.0, 0.0, -1.0]), min_size=size,
+                                max_size=size))
+    if mirror:  # a symmetric matrix, as networkx and Graph.to_scipy write one
+        rows, cols, values = rows + cols, cols + rows, values + values
+    expected = _expected_adjacency(n, rows, cols, values)
+    g, labels = as_graph(_sparse(n, rows, cols, values, fmt))
+    assert labels is None
+    assert (g.to_scipy().toarray() == expected).all()
+    for row in range(n):
+        assert np.all(np.diff(g.neighbors(row)) > 0)  # sorted rows, no repeats
+    symmetric_input = (_sparse(n, rows, cols, values, "csr") != 0).toarray()
+    np.fill_diagonal(symmetric_input, False)
+    if (symmetric_input == symmetric_input.T).all():
+        same, _ = as_graph(_sparse(n, rows, cols, values, fmt), assume_symmetric=True)
+        assert np.array_equal(same.indptr, g.indptr)
+        assert np.array_equal(same.indices, g.indices)
+    else:  # under SYMMETRY_SAMPLE entries, every mirror is looked up: refused, exactly
+        with pytest.raises(ValueError, match="graph is not symmetric"):
+            as_graph(_sparse(n, rows, cols, values, fmt), assume_symmetric=True)
+
+
+def test_a_one_sided_matrix_is_symmetrised_and_refused_when_said_symmetric():
+    upper = sp.csr_array(np.triu(np.ones((4, 4)), k=1))
+    g, _ = as_graph(upper)
+    assert g.n_edges == 6 and (g.degrees == 3).all()
+    with pytest.raises(ValueError, match=r"not symmetric \(0 entries below the diagonal, 6 "
+                                         r"above\), although assume_symmetric=True"):
+        as_graph(upper, assume_symmetric=True)
+
+
+def test_halves_of_equal_size_that_are_not_mirrors_are_caught_either_way():
+    # (0, 1) above the diagonal and (2, 0) below: as many entries on each side, no mirror.
+    matrix = sp.csr_array(([1, 1], ([0, 2], [1, 0])), shape=(3, 3))
+    g, _ = as_graph(matrix)
+    assert sorted(map(tuple, g.to_networkx().edges())) == [(0, 1), (0, 2)]
+    with pytest.raises(ValueError, match=r"entry \(0, 1\) has no mirror \(1, 0\)"):
+        as_graph(matrix, assume_symmetric=True)
+
+
+def test_a_large_matrix_said_symmetric_is_checked_on_a_sample():
+    from socialmath.graphs import SYMMETRY_SAMPLE
+
+    g = barabasi_albert(20_000, 3, seed=1)  # 120,000 stored entries, over SYMMETRY_SAMPLE
+    matrix = g.to_scipy()
+    assert matrix.nnz > SYMMETRY_SAMPLE
+    same, _ = as_graph(matrix, assume_symmetric=True)
+    assert np.array_equal(same.indices, g.indices) and np.array_equal(same.indptr, g.indptr)
+    # Add, on 4,000 more nodes, 1,000 entries above the diagonal and 1,000 below, none with its
+    # mirror (1.6% of the entries): as many on each side, so only the sample can find them.
+    first = g.n + 4 * np.arange(1_000)
+    rows = np.concatenate([first, first + 3])
+    cols = np.concatenate([first + 1, first + 2])
+    coo = matrix.tocoo()
+    broken = sp.csr_array((np.ones(coo.nnz + rows.size),
+                           (np.concatenate([coo.row, rows]), np.concatenate([coo.col, cols]))),
+                          shape=(g.n + 4_000, g.n + 4_000))
+    with pytest.raises(ValueError, match=r"entry \(\d+, \d+\) has no mirror"):
+        as_graph(broken, assume_symmetric=True)
+    exact, _ = as_graph(broken)  # without the promise: checked exactly, and symmetrised
+    assert exact.n_edges == g.n_edges + 2_000
+    assert (exact.to_scipy() != exact.to_scipy().T).nnz == 0
+
+
+@pytest.mark.parametrize("bad", [1, None, "yes"])
+def test_assume_symmetric_must_be_a_bool(bad):
+    with pytest.raises(TypeError, match="assume_symmetric must be True or False"):
+        as_graph(sp.csr_array((2, 2)), assume_symmetric=bad)

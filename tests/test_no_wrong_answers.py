@@ -196,3 +196,55 @@ def test_as_graph_reads_sparse_matrices_of_any_format():
     for fmt in ("csr", "csc", "coo", "lil", "dok"):
         got = degrees(matrix.asformat(fmt))
         assert got.tolist() == [float(d) for _, d in reference.degree()]
+
+
+# --- found by tests/test_fuzz_public_api.py -----------------------------------------------------
+
+
+def test_the_feed_formula_checks_its_own_arguments():
+    from socialmath.attention import weekly_posts
+
+    with pytest.raises(TypeError, match="contacts must be a real number, got '3'"):
+        weekly_posts("3", 0.8, 1.0)
+    with pytest.raises(ValueError, match=r"silent_share must be a share in \[0, 1\], got nan"):
+        weekly_posts(100, math.nan, 1.0)
+    with pytest.raises(ValueError, match="posts_per_active must be >= 0, got -1"):
+        weekly_posts(100, 0.8, -1)
+    with pytest.raises(ValueError, match="contacts must hold finite numbers only"):
+        weekly_posts([100, math.inf], 0.8, 1.0)
+    with pytest.raises(ValueError, match="must be a finite number of posts"):
+        weekly_posts(1e300, 0.5, 1e300)
+    assert weekly_posts(1e300, 0.5, 1.0) == 5e299  # no overflow on the way
+
+
+def test_the_feed_curve_checks_the_contacts_it_is_asked_about():
+    load = feed_load(25_000)
+    with pytest.raises(TypeError, match="contacts must be a sequence or array of numbers"):
+        load.hours_needed(["a", "b"])
+    with pytest.raises(ValueError, match="contacts must hold numbers >= 0"):
+        load.hours_needed([-10.0, 10.0])
+    assert load.hours_needed([25_000]).tolist() == pytest.approx([5000 * 2 / 3600])
+
+
+def test_a_fit_is_evaluated_only_where_it_holds_and_names_a_missing_comparison():
+    from socialmath.pareto import fit_power_law, sample_power_law
+
+    fit = fit_power_law(sample_power_law(2.5, 1.0, 300, seed=1), max_candidates=20)
+    with pytest.raises(ValueError, match=r"x must hold numbers >= 1\.0"):
+        fit.survival([-1.0, 2.0])  # was NaN with a RuntimeWarning
+    with pytest.raises(ValueError, match="x must be >= "):
+        fit.lognormal_survival(0.5)
+    with pytest.raises(ValueError, match="alternative must be one of 'lognormal', "
+                                         "'exponential', got 'gamma'"):
+        fit.comparison("gamma")  # was a KeyError
+    with pytest.raises(TypeError, match="alternative must be a string"):
+        fit.comparison(np.array(["lognormal"]))  # was numpy's "truth value is ambiguous"
+
+
+def test_a_fit_refuses_an_x_min_or_data_whose_ratio_overflows():
+    from socialmath.pareto import fit_power_law
+
+    with pytest.raises(ValueError, match="x_min must be >= "):
+        fit_power_law([1.0, 2.0, 3.0, 10.0], x_min=5e-324)  # was an overflow warning, alpha 1
+    with pytest.raises(ValueError, match="values must span less than 1e308"):
+        fit_power_law([5e-324, 1.0, 1e10])

@@ -152,7 +152,7 @@ def test_bootstrap_rules_out_an_exponential():
 def test_without_bootstrap_p_value_is_nan():
     fit = fit_power_law(sample_power_law(2.5, 1, 300, seed=1), compare=False)
     assert math.isnan(fit.p_value) and fit.comparisons == ()
-    with pytest.raises(KeyError, match="alternative"):
+    with pytest.raises(ValueError, match="alternative 'lognormal' was not compared"):
         fit.comparison("lognormal")
 
 

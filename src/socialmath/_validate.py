@@ -17,10 +17,15 @@ __all__ = [
     "memory_limit",
     "describe_range",
     "format_bytes",
+    "require_array",
+    "require_bool",
+    "require_choice",
     "require_count",
+    "require_instance",
     "require_integer",
     "require_memory",
     "require_number",
+    "require_number_or_array",
     "require_positive",
     "require_share",
     "require_rng",
@@ -80,8 +85,11 @@ def require_share(name: str, value: object) -> float:
     ...
     ValueError: active_share must be a share in [0, 1], got 1.5 (a percentage? divide by 100)
     """
-    number = require_number(name, value)
-    if not 0.0 <= number <= 1.0:
+    if not _is_real(value):
+        raise TypeError(f"{name} must be a share in [0, 1], got {value!r} "
+                        f"({type(value).__name__})")
+    number = float(value)
+    if not 0.0 <= number <= 1.0:  # NaN too
         hint = " (a percentage? divide by 100)" if 1.0 < number <= 100.0 else ""
         raise ValueError(f"{name} must be a share in [0, 1], got {value!r}{hint}")
     return number
@@ -129,6 +137,119 @@ def require_rng(name: str, seed: object) -> np.random.Generator:
     if seed < 0:
         raise ValueError(f"{name} must be >= 0, got {seed!r}")
     return np.random.default_rng(int(seed))
+
+
+def require_bool(name: str, value: object) -> bool:
+    """True or False (numpy's too); 1, 0, "yes" and None are refused.
+
+    >>> require_bool("discrete", 1)
+    Traceback (most recent call last):
+    ...
+    TypeError: discrete must be True or False, got 1 (int)
+    """
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be True or False, got {value!r} ({type(value).__name__})")
+    return bool(value)
+
+
+def require_array(name: str, values: object, low: float | None = None,
+                  high: float | None = None, *, min_size: int = 1) -> np.ndarray:
+    """A one-dimensional sequence or array of at least ``min_size`` finite numbers in
+    [low, high], as a float array (a new one: changing it leaves ``values`` alone).
+
+    >>> require_array("values", [1, 2.5]).tolist()
+    [1.0, 2.5]
+    >>> require_array("values", [])
+    Traceback (most recent call last):
+    ...
+    ValueError: values must hold at least 1 number, got none
+    >>> require_array("population", [0.5, 1.5], low=0, high=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: population must hold numbers in [0, 1], got values from 0.5 to 1.5
+    """
+    if values is None or isinstance(values, str | bytes | numbers.Number | dict | set):
+        raise TypeError(f"{name} must be a sequence or array of numbers, got {values!r} "
+                        f"({type(values).__name__})")
+    try:
+        array = np.array(values, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a sequence or array of numbers, got "
+                        f"{_short(values)}") from None
+    if np.asarray(values).dtype == bool:
+        raise TypeError(f"{name} must hold numbers, got True/False values")
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be one-dimensional (a sequence of numbers), got shape "
+                         f"{array.shape}")
+    if array.size < min_size:
+        raise ValueError(f"{name} must hold at least {min_size} number"
+                         f"{'' if min_size == 1 else 's'}, got {array.size or 'none'}")
+    if not np.isfinite(array).all():
+        raise ValueError(f"{name} must hold finite numbers only, got a NaN or an infinity")
+    if array.size and ((low is not None and array.min() < low)
+                       or (high is not None and array.max() > high)):
+        raise ValueError(f"{name} must hold numbers {describe_range(low, high)}, got values from "
+                         f"{array.min():g} to {array.max():g}")
+    return array
+
+
+def require_number_or_array(name: str, value: object, low: float | None = None,
+                            high: float | None = None) -> float | np.ndarray:
+    """A number (returned as a float) or a sequence or array of numbers (returned as a float
+    array, possibly empty), finite and in [low, high]: the argument of a formula evaluated at one
+    point or along a curve.
+
+    >>> require_number_or_array("contacts", 25), require_number_or_array("contacts", [1, 2])
+    (25.0, array([1., 2.]))
+    """
+    if isinstance(value, list | tuple | np.ndarray):
+        return require_array(name, value, low, high, min_size=0)
+    return require_number(name, value, low, high)
+
+
+def require_choice(name: str, value: object, choices) -> object:
+    """One of ``choices`` (compared with ``==``; the message lists them all).
+
+    >>> require_choice("colour", "pink", ["blue", "orange"])
+    Traceback (most recent call last):
+    ...
+    ValueError: colour must be one of 'blue', 'orange', got 'pink'
+    """
+    allowed = list(choices)
+    try:
+        if value in allowed:
+            return value
+    except (TypeError, ValueError):  # an array, or a value that cannot be compared: not one
+        pass
+    raise ValueError(f"{name} must be one of {', '.join(map(repr, allowed))}, got "
+                     f"{_short(value, with_type=False)}")
+
+
+def require_instance(name: str, value: object, kind: type | tuple[type, ...],
+                     hint: str = "") -> object:
+    """An object of the class ``kind`` (or one of several), e.g. a model's result handed to a
+    plot; ``hint`` says where one comes from.
+
+    >>> from fractions import Fraction
+    >>> require_instance("load", {}, Fraction, "make one with Fraction(1, 2)")
+    Traceback (most recent call last):
+    ...
+    TypeError: load must be a Fraction (make one with Fraction(1, 2)), got dict
+    """
+    if not isinstance(value, kind):
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        names = " or ".join(k.__name__ for k in kinds)
+        article = "an" if names[0].lower() in "aeiou" else "a"
+        raise TypeError(f"{name} must be {article} {names}{f' ({hint})' if hint else ''}, got "
+                        f"{type(value).__name__}")
+    return value
+
+
+def _short(value: object, limit: int = 60, with_type: bool = True) -> str:
+    """``repr(value)``, cut to ``limit`` characters, with its type."""
+    text = repr(value)
+    text = text if len(text) <= limit else text[:limit - 3] + "..."
+    return f"{text} ({type(value).__name__})" if with_type else text
 
 
 def describe_range(low: float | None, high: float | None, low_open: bool = False,

@@ -27,6 +27,7 @@ from socialmath._validate import (
     require_integer,
     require_memory,
     require_number,
+    require_number_or_array,
     require_positive,
     require_rng,
     require_share,
@@ -241,20 +242,34 @@ class FeedLoad:
         >>> feed_load(25_000).hours_needed([25_000, 50_000]).round(3).tolist()
         [2.778, 5.556]
         """
-        sizes = np.asarray(contacts, dtype=float)
-        posts = weekly_posts(sizes, self.silent_share, self.posts_per_active)
-        return posts * self.seconds_per_post / SECONDS_PER_HOUR
+        posts = weekly_posts(require_number_or_array("contacts", contacts, low=0),
+                             self.silent_share, self.posts_per_active)
+        return np.asarray(posts * self.seconds_per_post / SECONDS_PER_HOUR)
 
 
 def weekly_posts(contacts, silent_share: float, posts_per_active: float):
     """The feed formula, in one place: posts a week from ``contacts`` people (a number or an
     array) of whom a share ``silent_share`` never post and the others post ``posts_per_active``
-    times a week. Its arguments are checked by the public functions that call it.
+    times a week.
 
     >>> weekly_posts(25_000, 0.8, 1.0)
     5000.0
+    >>> weekly_posts([100, 200], 0.5, 2.0).tolist()
+    [100.0, 200.0]
     """
-    posts = np.round(np.multiply(contacts, 1.0 - silent_share), 9) * posts_per_active
+    people = require_number_or_array("contacts", contacts, low=0)
+    silent = require_share("silent_share", silent_share)
+    rate = require_number("posts_per_active", posts_per_active, low=0)
+    posting = np.multiply(people, 1.0 - silent)
+    # Rounded to 9 decimals, so that 25,000 x (1 - 0.8) is 5,000 and not 4,999.999999999999;
+    # beyond 1e290 rounding would overflow, and has nothing left to round anyway.
+    with np.errstate(over="ignore"):
+        posting = np.where(posting < 1e290, np.round(np.minimum(posting, 1e290), 9), posting)
+        posts = posting * rate
+    if not np.all(np.isfinite(posts)):
+        raise ValueError(f"contacts x (1 - silent_share) x posts_per_active must be a finite "
+                         f"number of posts, got contacts={contacts!r}, "
+                         f"posts_per_active={posts_per_active!r}")
     return float(posts) if np.ndim(posts) == 0 else posts
 
 

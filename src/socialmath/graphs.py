@@ -34,6 +34,7 @@ import scipy.sparse as sp
 
 from socialmath._validate import (
     describe_range,
+    require_bool,
     require_integer,
     require_memory,
     require_number,
@@ -174,18 +175,36 @@ def from_edges(n: int, sources: np.ndarray, targets: np.ndarray) -> Graph:
     return Graph(matrix.indptr.astype(np.int64), matrix.indices.astype(np.int32, copy=False))
 
 
-def as_graph(graph: object, name: str = "graph") -> tuple[Graph, list | None]:
+def as_graph(graph: object, name: str = "graph", *,
+             assume_symmetric: bool = False) -> tuple[Graph, list | None]:
     """Turn a :class:`Graph`, a ``networkx.Graph`` or a square scipy.sparse matrix into a Graph.
 
     Returns the graph and, for a networkx graph, the list of its node labels in the order used
     (``None`` otherwise: nodes are then the integers ``0 .. n-1``). A sparse matrix is read as an
     undirected graph: any stored non-zero entry ``(i, j)`` is an edge between ``i`` and ``j``, and
-    the diagonal is ignored.
+    the diagonal is ignored. A matrix that is not symmetric (an upper triangle, a list of directed
+    edges) is symmetrised.
+
+    Checking symmetry exactly costs about half as much as a 100-source distance search on the
+    same graph (``benchmarks/bench_distances.py``). ``assume_symmetric=True`` states that the
+    matrix is symmetric, as ``Graph.to_scipy`` and networkx write it: the check is then made on a
+    sample of :data:`SYMMETRY_SAMPLE` entries (and on the number of entries on each side of the
+    diagonal), and a matrix that fails it is refused; one that is not symmetric but passes it is
+    read as stored, so distances would follow its entries in their stored direction only. Convert
+    a large matrix once, this way, and pass the Graph on.
 
     >>> g, labels = as_graph(nx.path_graph(["a", "b", "c"]))
     >>> g.n_edges, labels
     (2, ['a', 'b', 'c'])
+    >>> import scipy.sparse as sp
+    >>> as_graph(sp.csr_array([[0, 1], [0, 0]]))[0].n_edges  # one direction is enough
+    1
+    >>> as_graph(sp.csr_array([[0, 1], [0, 0]]), assume_symmetric=True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: graph is not symmetric (0 entries below the diagonal, 1 above), although ...
     """
+    symmetric = require_bool("assume_symmetric", assume_symmetric)
     if isinstance(graph, Graph):
         return graph, None
     if isinstance(graph, nx.Graph):
@@ -201,20 +220,26 @@ def as_graph(graph: object, name: str = "graph") -> tuple[Graph, list | None]:
         rows, cols = graph.shape
         if rows != cols:
             raise ValueError(f"{name} must be a square adjacency matrix, got shape {graph.shape}")
-        return _from_sparse(graph), None
+        return _from_sparse(graph, name, symmetric), None
     raise TypeError(f"{name} must be a socialmath Graph, a networkx Graph or a scipy.sparse "
                     f"adjacency matrix, got {type(graph).__name__}")
 
 
-def _from_sparse(graph) -> Graph:
-    """A square sparse matrix as a Graph, on whole CSR arrays (no per-edge Python, no COO sort).
+#: Entries whose mirror ``as_graph(..., assume_symmetric=True)`` looks up (all of them in a smaller
+#: matrix): a matrix in which one entry in 1,000 lacks its mirror is caught with probability
+#: 1 - exp(-10), over 99.99%.
+SYMMETRY_SAMPLE = 10_000
 
-    A matrix that is already symmetric, with sorted indices and no diagonal (what
-    ``Graph.to_scipy`` and networkx write) is used as it is after one comparison with its
-    transpose; any other is symmetrised by adding its transpose.
+
+def _from_sparse(graph, name: str = "graph", assume_symmetric: bool = False) -> Graph:
+    """A square sparse matrix as a Graph, on whole CSR arrays (no per-edge Python).
+
+    The matrix is symmetric exactly when the part below the diagonal, transposed, is the part
+    above it: one transposition of half the entries, not of all of them, and two comparisons. A
+    matrix that is not symmetric is symmetrised by adding its transpose.
     """
     n = graph.shape[0]
-    _require_graph_memory("graph", f"<{n} x {n} sparse matrix>", n, graph.nnz)
+    _require_graph_memory(name, f"<{n} x {n} sparse matrix>", n, graph.nnz)
     matrix = sp.csr_array(graph)
     if not matrix.has_canonical_format:
         matrix = matrix.copy()
@@ -225,17 +250,85 @@ def _from_sparse(graph) -> Graph:
     if drop.any():
         keep = ~drop
         indices, rows = indices[keep], rows[keep]
-        indptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-    del rows, drop
-    pattern = sp.csr_array((np.ones(indices.size, dtype=bool), indices, indptr), shape=(n, n))
-    transpose = pattern.T.tocsr()  # sorted indices, by construction of the CSC-to-CSR step
-    if not (np.array_equal(transpose.indptr, indptr)
-            and np.array_equal(transpose.indices, indices)):
-        pattern = (pattern + transpose).tocsr()
-        pattern.sort_indices()
-        indptr, indices = pattern.indptr.astype(np.int64), pattern.indices.astype(np.int32)
-    return Graph(indptr, indices)
+        indptr = _indptr(_count_per_row(keep, indptr))
+    del drop
+    below = indices < rows
+    n_below = int(np.count_nonzero(below))
+    n_above = indices.size - n_below
+    if assume_symmetric:
+        _check_symmetric_sample(name, indptr, indices, rows, n_below, n_above)
+        return Graph(indptr, indices)
+    del rows
+    if n_below == n_above:
+        below_per_row = _count_per_row(below, indptr)
+        lower = _csr(n, _indptr(below_per_row), indices[below])
+        mirrored = lower.T.tocsr()  # sorted rows, by construction of the CSC-to-CSR step
+        del lower
+        if (np.array_equal(mirrored.indptr, _indptr(np.diff(indptr) - below_per_row))
+                and np.array_equal(mirrored.indices, indices[~below])):
+            return Graph(indptr, indices)
+        del mirrored
+    del below
+    pattern = _csr(n, indptr, indices)
+    pattern = (pattern + pattern.T).tocsr()
+    pattern.sort_indices()
+    return Graph(pattern.indptr.astype(np.int64), pattern.indices.astype(np.int32))
+
+
+def _count_per_row(mask: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """The number of True entries of ``mask`` in each CSR row (a row holds fewer than 2**31)."""
+    counts = np.zeros(indptr.size - 1, dtype=np.int64)
+    starts = indptr[:-1]
+    filled = np.flatnonzero(starts < indptr[1:])
+    if filled.size:  # a row's sum runs to the start of the next non-empty row: its own end
+        counts[filled] = np.add.reduceat(mask.view(np.uint8), starts[filled], dtype=np.int32)
+    return counts
+
+
+def _indptr(counts: np.ndarray) -> np.ndarray:
+    """CSR row pointers from the number of entries of each row."""
+    indptr = np.zeros(counts.size + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    return indptr
+
+
+def _csr(n: int, indptr: np.ndarray, indices: np.ndarray) -> sp.csr_array:
+    """The n x n pattern with these rows, as a boolean CSR matrix."""
+    return sp.csr_array((np.ones(indices.size, dtype=bool), indices, indptr), shape=(n, n))
+
+
+def _check_symmetric_sample(name: str, indptr: np.ndarray, indices: np.ndarray,
+                            rows: np.ndarray, n_below: int, n_above: int) -> None:
+    """Refuse a matrix said to be symmetric whose halves differ in size, or in which a sampled
+    entry ``(r, c)`` has no mirror ``(c, r)`` (binary search in row ``c``, for all at once)."""
+    if n_below != n_above:
+        raise ValueError(f"{name} is not symmetric ({n_below:,} entries below the diagonal, "
+                         f"{n_above:,} above), although assume_symmetric=True; leave "
+                         f"assume_symmetric=False to have it symmetrised")
+    if indices.size == 0:
+        return
+    if indices.size <= SYMMETRY_SAMPLE:
+        picked = np.arange(indices.size)  # a small matrix is checked whole: exactly
+    else:
+        picked = np.random.default_rng(0).integers(0, indices.size, SYMMETRY_SAMPLE)
+    r, c = rows[picked].astype(np.int64), indices[picked].astype(np.int64)
+    # Binary search of row c for r, for all sampled entries at once; those whose search is over
+    # drop out, so a step costs as much as the searches still running.
+    low, high = indptr[c], indptr[c + 1]
+    running = np.flatnonzero(low < high)
+    while running.size:
+        left, right = low[running], high[running]
+        middle = (left + right) // 2
+        after = indices[middle] < r[running]
+        low[running] = np.where(after, middle + 1, left)
+        high[running] = np.where(after, right, middle)
+        running = running[low[running] < high[running]]
+    found = (low < indptr[c + 1]) & (indices[np.minimum(low, indices.size - 1)] == r)
+    if not found.all():
+        first = int(np.flatnonzero(~found)[0])
+        raise ValueError(f"{name} is not symmetric: entry ({r[first]}, {c[first]}) has no mirror "
+                         f"({c[first]}, {r[first]}), although assume_symmetric=True; leave "
+                         f"assume_symmetric=False to have it symmetrised")
 
 
 # --- generators -----------------------------------------------------------------------------------

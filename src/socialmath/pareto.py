@@ -19,7 +19,6 @@ Two exponents meet in this chapter, and they differ by one:
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -27,10 +26,14 @@ import numpy as np
 from scipy import optimize, special
 
 from socialmath._validate import (
+    require_array,
+    require_bool,
+    require_choice,
     require_count,
     require_integer,
     require_memory,
     require_number,
+    require_number_or_array,
     require_positive,
     require_rng,
     require_share,
@@ -158,34 +161,12 @@ def nested_shares(top: float = 0.2, share: float = 0.8, levels: int = 3
 
 
 def _require_shares(name: str, values: object) -> np.ndarray:
-    array = _as_float_array(name, values)
-    if np.any((array < 0) | (array > 1)):
-        raise ValueError(f"{name} must hold shares in [0, 1], got values from {array.min():g} "
-                         f"to {array.max():g}")
-    return array
-
-
-def _as_float_array(name: str, values: object) -> np.ndarray:
-    if isinstance(values, (str, bytes, numbers.Number)):
-        raise TypeError(f"{name} must be a sequence or array of numbers, got {values!r}")
-    try:
-        array = np.asarray(values, dtype=float)
-    except (TypeError, ValueError) as error:
-        raise TypeError(f"{name} must be a sequence or array of numbers, got {values!r}") from error
-    if array.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional, got shape {array.shape}")
-    if array.size == 0:
-        raise ValueError(f"{name} must hold at least one value, got none")
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must hold finite numbers only, got a NaN or an infinity")
-    return array
+    return require_array(name, values, low=0, high=1)
 
 
 def _require_amounts(name: str, values: object) -> np.ndarray:
     """Non-negative amounts (incomes, posts, reactions) with a positive total."""
-    array = _as_float_array(name, values)
-    if np.any(array < 0):
-        raise ValueError(f"{name} must be >= 0, got a value of {array.min():g}")
+    array = require_array(name, values, low=0)
     if array.sum() <= 0:
         raise ValueError(f"{name} must have a total > 0, got all zeros")
     return array
@@ -279,7 +260,7 @@ def sample_power_law(alpha: float, x_min: float, size: int, discrete: bool = Fal
     """
     a = require_number("alpha", alpha, low=1.1, high=1000)
     n = require_count("size", size)
-    is_discrete = _require_bool("discrete", discrete)
+    is_discrete = require_bool("discrete", discrete)
     low = _require_x_min(x_min, is_discrete)
     rng = require_rng("seed", seed)
     require_memory("size", size, 40.0 * n, "the sample (five arrays of 8 bytes a value)")
@@ -447,11 +428,17 @@ class PowerLawFit:
 
     def comparison(self, alternative: str) -> Comparison:
         """The comparison against ``alternative`` ("lognormal" or "exponential")."""
+        if not isinstance(alternative, str):
+            raise TypeError(f"alternative must be a string (\"lognormal\" or \"exponential\"), "
+                            f"got {alternative!r} ({type(alternative).__name__})")
         for item in self.comparisons:
             if item.alternative == alternative:
                 return item
         names = [item.alternative for item in self.comparisons]
-        raise KeyError(f"alternative must be one of {names}, got {alternative!r}")
+        if not names:
+            raise ValueError(f"alternative {alternative!r} was not compared: this fit was made "
+                             f"with compare=False, so it holds no comparison")
+        return require_choice("alternative", alternative, names)  # raises: it is not there
 
     def survival(self, x) -> np.ndarray:
         """P(X >= x) under the fitted power law, for ``x >= x_min`` (the tail's own share).
@@ -461,15 +448,17 @@ class PowerLawFit:
         >>> fit.survival([1.0, 4.0]).tolist()
         [1.0, 0.25]
         """
-        return _power_law_survival(np.asarray(x, dtype=float), self.alpha, self.x_min,
-                                   self.discrete)
+        points = np.asarray(require_number_or_array("x", x, low=self.x_min))
+        return _power_law_survival(points, self.alpha, self.x_min, self.discrete)
 
     def lognormal_survival(self, x) -> np.ndarray:
         """P(X >= x) under the log-normal of the likelihood-ratio comparison, truncated at
-        ``x_min`` like the power law (a ``KeyError`` if the fit was made without comparisons)."""
+        ``x_min`` like the power law, for ``x >= x_min`` (a ``ValueError`` if the fit was made
+        without comparisons)."""
+        points = np.asarray(require_number_or_array("x", x, low=self.x_min))
         mu, sigma = self.comparison("lognormal").parameters
         shift = 0.5 if self.discrete else 0.0
-        values = np.log(np.asarray(x, dtype=float) - shift)
+        values = np.log(points - shift)
         start = special.log_ndtr(-(math.log(self.x_min - shift) - mu) / sigma)
         return np.exp(special.log_ndtr(-(values - mu) / sigma) - start)
 
@@ -486,12 +475,6 @@ class PowerLawFit:
         return "\n".join(lines)
 
 
-def _require_bool(name: str, value: object) -> bool:
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {value!r}")
-    return bool(value)
-
-
 def _require_x_min(x_min: object, discrete: bool) -> float:
     """A positive x_min; for discrete data, a whole number >= 1 (5 and 5.0 are both accepted)."""
     if not discrete:
@@ -503,13 +486,16 @@ def _require_x_min(x_min: object, discrete: bool) -> float:
 
 
 def _require_fit_data(values: object, discrete: bool) -> np.ndarray:
-    array = _as_float_array("values", values)
+    array = require_array("values", values)
     array = np.sort(array[array > 0])
     if np.unique(array).size < 2:
         raise ValueError("values must hold at least two distinct positive values to fit a tail, "
                          f"got {np.unique(array).size}")
     if discrete and not np.all(array == np.floor(array)):
         raise ValueError("values must be whole numbers when discrete=True, got a fraction")
+    if array[-1] / 1e308 > array[0]:  # the fit divides every value by x_min
+        raise ValueError(f"values must span less than 1e308 (largest / smallest positive), got "
+                         f"{array[0]:g} to {array[-1]:g}")
     return array
 
 
@@ -602,17 +588,20 @@ def fit_power_law(values: Sequence[float] | np.ndarray, discrete: bool = False, 
     >>> round(fit.alpha, 1), fit.comparison("exponential").verdict
     (2.5, 'power law')
     """
-    is_discrete = _require_bool("discrete", discrete)
+    is_discrete = require_bool("discrete", discrete)
     data = _require_fit_data(values, is_discrete)
     fixed = None if x_min is None else _require_x_min(x_min, is_discrete)
     if fixed is not None and np.count_nonzero(data >= fixed) < 2:
         raise ValueError(f"x_min must leave at least two values in the tail, got {x_min!r}")
+    if fixed is not None and data[-1] / 1e308 > fixed:  # the fit divides every value by x_min
+        raise ValueError(f"x_min must be >= {data[-1] / 1e308:.3g} (the largest value / 1e308), "
+                         f"got {x_min!r}")
     cap = require_integer("max_candidates", max_candidates, low=1, high=100_000)
     n_boot = require_integer("bootstraps", bootstraps, low=0, high=10_000)
     rng = require_rng("seed", seed)
     if progress is not None and not callable(progress):
         raise TypeError(f"progress must be None or a function (done, total), got {progress!r}")
-    want_comparisons = _require_bool("compare", compare)
+    want_comparisons = require_bool("compare", compare)
 
     alpha, best_x_min, distance, n_tail, n_candidates = _scan(data, is_discrete, cap, fixed)
     fit = PowerLawFit(alpha=alpha, x_min=best_x_min, discrete=is_discrete, n=int(data.size),
@@ -651,7 +640,7 @@ def goodness_of_fit(values: Sequence[float] | np.ndarray, fit: PowerLawFit, boot
     cap = require_integer("max_candidates", max_candidates, low=1, high=100_000)
     if progress is not None and not callable(progress):
         raise TypeError(f"progress must be None or a function (done, total), got {progress!r}")
-    fixed = _require_bool("fixed_x_min", fixed_x_min)
+    fixed = require_bool("fixed_x_min", fixed_x_min)
     body = data[data < fit.x_min]
     tail_share = np.count_nonzero(data >= fit.x_min) / data.size
     worse = 0

@@ -9,7 +9,8 @@ Two units are easy to mix up, and the famous figures use both:
   intermediaries: 3.57 intermediaries is a mean distance of 4.57 (``edunov2016``).
 
 Every function takes a networkx graph, a scipy.sparse adjacency matrix or a
-:class:`socialmath.graphs.Graph`.
+:class:`socialmath.graphs.Graph`. A large sparse matrix is checked for symmetry on every call;
+convert it once with ``as_graph(matrix, assume_symmetric=True)`` and pass the Graph instead.
 
 The distance code runs a breadth-first search (BFS) from many sources at once: each node holds
 one bit per source in a few 64-bit words, and one step of the search is a bitwise OR over
@@ -28,11 +29,16 @@ a second on a 2-core laptop-class machine (``benchmarks/bench_distances.py``).
 from __future__ import annotations
 
 import math
+import numbers
+import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from socialmath._validate import (
+    require_array,
     require_count,
     require_integer,
     require_number,
@@ -54,6 +60,7 @@ __all__ = [
     "random_graph_estimate",
     "reach_by_degree",
     "reach_estimate",
+    "search_seconds",
     "small_world_sweep",
 ]
 
@@ -65,6 +72,18 @@ _BYTE_BITS = np.unpackbits(np.arange(256, dtype=np.uint8)[:, None], axis=1,
                            bitorder="little").astype(np.int64)
 #: Pushing one edge end costs about this many pulled edge ends (measured; it picks the cheaper).
 _PUSH_COST = 6
+#: Speed of the search, for estimates made before it starts: source-edge steps (one source times
+#: one edge) a second. ``benchmarks/bench_distances.py`` searches from 100 sources (one batch of
+#: up to 128, which costs as much as a full one) on a graph of 10^6 nodes and 10^7 edges in
+#: 1.6 s: 128 x 10^7 / 1.6 s = 8e8 steps a second. A graph with a long diameter (a long chain)
+#: needs more steps per edge and takes longer; the progress line measures the real pace.
+STEPS_PER_SECOND = 8e8
+#: A search estimated to take longer than this is refused unless ``max_seconds`` is raised.
+MAX_SECONDS = 600.0
+#: With ``progress="auto"``, a search estimated to take at least this long reports its progress.
+LONG_RUN_SECONDS = 30.0
+#: Seconds between two progress lines.
+PROGRESS_EVERY_SECONDS = 5.0
 _Z_95 = 1.959963984540054
 
 
@@ -130,7 +149,9 @@ class DistanceDistribution:
                 f"{self.ci_low:.3f}-{self.ci_high:.3f}, unreachable pairs {self.unreachable:,})")
 
 
-def distance_distribution(graph, sources=None, seed=0) -> DistanceDistribution:
+def distance_distribution(graph, sources=None, seed=0, *, max_seconds: float | None = MAX_SECONDS,
+                          progress: bool | str | Callable[[int, int], None] | None = "auto"
+                          ) -> DistanceDistribution:
     """Count the pairs of nodes at each distance, exactly or from sampled sources.
 
     ``sources`` is ``None`` (every node: exact), an integer (that many distinct nodes drawn
@@ -140,6 +161,15 @@ def distance_distribution(graph, sources=None, seed=0) -> DistanceDistribution:
     treats the sources as a uniform sample of the nodes (a ratio estimate, normal
     approximation), and is zero-width when the search is exact.
 
+    The work grows as sources x edges: every node of a million-node graph as a source is hours
+    of work where 100 sampled sources take about a second. Before it starts, a search whose
+    estimate (:func:`search_seconds`) exceeds ``max_seconds`` (10 minutes; ``None``: no limit)
+    is refused with the estimate and a sample size that fits. ``progress`` reports the sources
+    searched so far: ``"auto"`` writes a line to stderr at most every 5 s on a search expected
+    to take 30 s or more (never on a short one), ``True`` always does, ``None`` or ``False``
+    never does, and a function is called as ``progress(done, total)`` after each batch of
+    sources.
+
     >>> import networkx as nx
     >>> two_pieces = nx.union(nx.path_graph(3), nx.path_graph(["a", "b"]))
     >>> dist = distance_distribution(two_pieces)
@@ -148,16 +178,127 @@ def distance_distribution(graph, sources=None, seed=0) -> DistanceDistribution:
     >>> distance_distribution(nx.cycle_graph(10), sources=[0]).counts.tolist()
     [0, 2, 2, 2, 2, 1]
     """
+    limit = _require_max_seconds(max_seconds)
+    report = _require_progress(progress)
     g, labels = as_graph(graph)
     if g.n == 0:
         raise ValueError("graph must have at least one node, got an empty graph")
     chosen = _choose_sources(g, labels, sources, seed)
-    per_source = _bfs_level_counts(g, chosen)
+    _refuse_long_search(g, chosen.size, sources, limit)
+    per_source = _bfs_level_counts(g, chosen, _progress_reporter(report, g, chosen.size))
     return _summarise(per_source, g.n, exact=chosen.size == g.n)
 
 
-def mean_distance(graph, sources=None, seed=0) -> float:
+def search_seconds(n_sources: int, n_edges: int) -> float:
+    """Seconds a distance search from ``n_sources`` sources over ``n_edges`` edges is expected to
+    take, at the speed measured by ``benchmarks/bench_distances.py`` (:data:`STEPS_PER_SECOND`):
+    sources (in whole batches of 128, searched together) x edges / steps a second.
+
+    It assumes a small world, a few dozen steps from any node to the farthest: a graph shaped
+    like a long chain takes longer.
+
+    >>> round(search_seconds(100, 10_000_000), 1)  # the benchmark's search
+    1.6
+    >>> round(search_seconds(1_000_000, 10_000_000) / 3600, 1)  # every node as a source: hours
+    3.5
+    """
+    sources = require_count("n_sources", n_sources)
+    edges = require_count("n_edges", n_edges)
+    return math.ceil(sources / BATCH) * BATCH * edges / STEPS_PER_SECOND
+
+
+def _require_max_seconds(max_seconds: object) -> float:
+    if max_seconds is None:
+        return math.inf
+    return require_number("max_seconds", max_seconds, low=0, low_open=True)
+
+
+def _require_progress(progress: object) -> Callable[[int, int], None] | bool | None:
+    if progress is None or isinstance(progress, bool) or callable(progress):
+        return progress
+    if isinstance(progress, str) and progress == "auto":
+        return "auto"
+    raise TypeError(f"progress must be \"auto\", True, False, None or a function "
+                    f"(done, total), got {progress!r} ({type(progress).__name__})")
+
+
+def _refuse_long_search(g: Graph, n_sources: int, sources: object, limit: float) -> None:
+    """Refuse, before it starts, a search expected to take longer than ``limit`` seconds."""
+    expected = search_seconds(n_sources, g.n_edges)
+    if expected <= limit:
+        return
+    if sources is None:
+        shown = "sources=None (every node)"
+    elif isinstance(sources, int | np.integer):
+        shown = f"sources={int(sources)}"
+    else:
+        shown = f"sources (a sequence of {n_sources:,} distinct nodes)"
+    fits = BATCH * math.floor(limit * STEPS_PER_SECOND / BATCH / g.n_edges)
+    if fits:
+        sample = min(fits, 1000)
+        hint = (f"Sample the sources instead, e.g. sources={sample} (about "
+                f"{_duration(search_seconds(sample, g.n_edges))}; the result then carries a 95% "
+                f"interval for the mean)")
+    else:
+        hint = (f"Even one batch of {BATCH} sources would take about "
+                f"{_duration(search_seconds(1, g.n_edges))}: raise max_seconds")
+    raise ValueError(
+        f"{shown} would search {n_sources:,} sources x {g.n_edges:,} edges = "
+        f"{n_sources * g.n_edges:,} source-edge steps, about {_duration(expected)} at "
+        f"{STEPS_PER_SECOND / 1e6:,.0f} million steps a second (measured by "
+        f"benchmarks/bench_distances.py); "
+        f"max_seconds is {limit:g}. {hint}, or pass max_seconds=None to run it anyway")
+
+
+def _duration(seconds: float) -> str:
+    """A duration for a message: ``40 s``, ``12 minutes``, ``3.5 hours``, ``2.1 days``."""
+    if seconds < 10:
+        return f"{seconds:.1f} s"
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 2 * 3600:
+        return f"{seconds / 60:.0f} minutes"
+    if seconds < 2 * 86400:
+        return f"{seconds / 3600:.1f} hours"
+    return f"{seconds / 86400:.1f} days"
+
+
+def _progress_reporter(report, g: Graph, total: int) -> Callable[[int, int], None] | None:
+    """What the search calls after each batch: the user's function, or a text line on stderr
+    (at most every ``PROGRESS_EVERY_SECONDS``), or nothing."""
+    if report is None or report is False:
+        return None
+    if callable(report):
+        return report
+    always = report is True
+    started = time.perf_counter()
+    last = [-math.inf]  # when the last line was written (none yet)
+
+    def write(done: int, total: int) -> None:
+        now = time.perf_counter()
+        elapsed = now - started
+        # The pace measured so far predicts the rest better than the estimate made beforehand.
+        remaining = elapsed / done * (total - done) if done else search_seconds(total, g.n_edges)
+        begun = last[0] > -math.inf  # a report begun is finished, even if the rest went fast
+        if not (always or begun) and elapsed + remaining < LONG_RUN_SECONDS:
+            return
+        if done < total and now - last[0] < PROGRESS_EVERY_SECONDS:
+            return
+        last[0] = now
+        left = f", about {_duration(remaining)} left" if done < total else ""
+        print(f"distance search: {done:,} of {total:,} sources ({done / total:.0%}), "
+              f"{_duration(elapsed)} elapsed{left}", file=sys.stderr, flush=True)
+
+    if always or search_seconds(total, g.n_edges) >= LONG_RUN_SECONDS:
+        write(0, total)
+    return write
+
+
+def mean_distance(graph, sources=None, seed=0, *, max_seconds: float | None = MAX_SECONDS,
+                  progress: bool | str | Callable[[int, int], None] | None = "auto") -> float:
     """Mean number of links between two people who are connected at all.
+
+    ``max_seconds`` and ``progress`` are those of :func:`distance_distribution`.
 
     >>> import networkx as nx
     >>> mean_distance(nx.complete_graph(5))
@@ -166,7 +307,8 @@ def mean_distance(graph, sources=None, seed=0) -> float:
     When no searched pair is connected (a single node, or sources with no contacts), there is no
     distance to average, and a ``ValueError`` says so.
     """
-    dist = distance_distribution(graph, sources, seed)
+    dist = distance_distribution(graph, sources, seed, max_seconds=max_seconds,
+                                 progress=progress)
     if dist.reachable_pairs == 0:
         raise ValueError(f"no pair of the searched nodes is connected ({dist.n_nodes:,} node(s), "
                          f"{dist.n_sources:,} source(s) without a contact), so there is no mean "
@@ -174,17 +316,21 @@ def mean_distance(graph, sources=None, seed=0) -> float:
     return dist.mean
 
 
-def degrees_of_separation(graph, sources=None, seed=0) -> float:
+def degrees_of_separation(graph, sources=None, seed=0, *,
+                          max_seconds: float | None = MAX_SECONDS,
+                          progress: bool | str | Callable[[int, int], None] | None = "auto"
+                          ) -> float:
     """Mean number of *intermediaries* between two connected people: the mean distance minus one.
 
     This is the unit of "six degrees" and of Facebook's 3.57 (``edunov2016``), whose mean
     distance is 4.57. LinkedIn's "3rd-degree" contact, by contrast, is at distance 3.
+    ``max_seconds`` and ``progress`` are those of :func:`distance_distribution`.
 
     >>> import networkx as nx
     >>> round(degrees_of_separation(nx.star_graph(4)), 3)  # leaves 2 apart, 1 from the hub
     0.6
     """
-    return mean_distance(graph, sources, seed) - 1.0
+    return mean_distance(graph, sources, seed, max_seconds=max_seconds, progress=progress) - 1.0
 
 
 def _choose_sources(g: Graph, labels: list | None, sources, seed) -> np.ndarray:
@@ -230,11 +376,14 @@ def _node_index(g: Graph, index: dict | None, node, name: str) -> int:
     return int(node)
 
 
-def _bfs_level_counts(g: Graph, sources: np.ndarray) -> np.ndarray:
+def _bfs_level_counts(g: Graph, sources: np.ndarray,
+                      progress: Callable[[int, int], None] | None = None) -> np.ndarray:
     """Nodes first reached at each distance, one column per source: shape (levels, sources)."""
     columns = []
     for start in range(0, sources.size, BATCH):
         columns.append(_bfs_batch(g, sources[start:start + BATCH]))
+        if progress is not None:
+            progress(min(start + BATCH, sources.size), sources.size)
     depth = max(block.shape[0] for block in columns)
     padded = [np.pad(block, ((0, depth - block.shape[0]), (0, 0))) for block in columns]
     return np.concatenate(padded, axis=1)
@@ -570,9 +719,12 @@ class SmallWorldSweep:
 
 
 def small_world_sweep(n: int = 1000, k: int = 10, p=(1e-4, 1e-3, 1e-2, 1e-1, 1.0),
-                      sources=None, seed=0) -> SmallWorldSweep:
+                      sources=None, seed=0, *, max_seconds: float | None = MAX_SECONDS,
+                      progress: bool | str | Callable[[int, int], None] | None = "auto"
+                      ) -> SmallWorldSweep:
     """Watts and Strogatz's experiment (``watts1998``): L(p)/L(0) and C(p)/C(0) for rewiring
-    shares ``p``. ``sources`` (None for exact) is passed to :func:`distance_distribution`.
+    shares ``p``. ``sources`` (None for exact) is passed to :func:`distance_distribution`, as is
+    ``progress``; ``max_seconds`` limits the estimated time of all the searches together.
 
     >>> sweep = small_world_sweep(200, 6, p=[0.1], seed=1)
     >>> bool(sweep.relative_distance[0] < 0.5 < sweep.relative_clustering[0])
@@ -580,19 +732,36 @@ def small_world_sweep(n: int = 1000, k: int = 10, p=(1e-4, 1e-3, 1e-2, 1e-1, 1.0
     """
     size = require_integer("n", n, low=3, high=200_000)
     k_ring = require_integer("k", k, low=2, high=size - 1)
-    shares = np.atleast_1d(np.asarray(p, dtype=float))
-    if shares.ndim != 1 or shares.size == 0:
-        raise ValueError(f"p must be a non-empty sequence of shares, got {p!r}")
-    for value in shares:
-        require_number("p", float(value), low=0, high=1)
+    shares = _require_shares("p", p)
     rng = require_rng("seed", seed)
+    limit = _require_max_seconds(max_seconds)
+    _require_progress(progress)
     ring = watts_strogatz(size, k_ring, 0.0, seed=rng)
+    chosen = _choose_sources(ring, None, sources, 0)
+    searches = shares.size + 1
+    expected = searches * search_seconds(chosen.size, ring.n_edges)
+    if expected > limit:
+        raise ValueError(
+            f"small_world_sweep would run {searches} distance searches from {chosen.size:,} "
+            f"sources on {ring.n_edges:,} edges, about {_duration(expected)} in all; max_seconds "
+            f"is {limit:g}. Pass fewer sources (sources={BATCH} samples one batch) or fewer "
+            f"values of p, or max_seconds=None to run it anyway")
+    if sources is not None and not isinstance(sources, int | np.integer):
+        sources = chosen.tolist()  # read once: an iterator would be empty after the first graph
     lengths, clusterings = [], []
     for share in shares:
         g = watts_strogatz(size, k_ring, float(share), seed=rng)
-        lengths.append(mean_distance(g, sources, seed=rng))
+        lengths.append(mean_distance(g, sources, seed=rng, max_seconds=None, progress=progress))
         clusterings.append(average_clustering(g))
     return SmallWorldSweep(n=size, k=k_ring, p=shares, mean_distance=np.array(lengths),
                            clustering=np.array(clusterings),
-                           mean_distance_ring=mean_distance(ring, sources, seed=rng),
+                           mean_distance_ring=mean_distance(ring, sources, seed=rng,
+                                                            max_seconds=None, progress=progress),
                            clustering_ring=average_clustering(ring))
+
+
+def _require_shares(name: str, values: object) -> np.ndarray:
+    """A share, or a non-empty sequence of shares, in [0, 1], as a float array."""
+    if isinstance(values, numbers.Real) and not isinstance(values, bool):
+        values = [values]
+    return require_array(name, values, low=0, high=1)

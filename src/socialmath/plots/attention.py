@@ -19,12 +19,13 @@ from matplotlib.patches import Polygon
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
+from socialmath._validate import require_array, require_instance, require_number
 from socialmath.attention import (
     CAPACITY_DUNBAR_1993,
     LINKEDIN_CONNECTION_CAP,
     FeedLoad,
 )
-from socialmath.plots.style import PALETTE, format_count, label_axes
+from socialmath.plots.style import PALETTE, format_count, label_axes, require_axes, require_text
 
 #: Contacts on the x-axis, from a small circle to LinkedIn's cap.
 CONTACTS_GRID = np.geomspace(10, LINKEDIN_CONNECTION_CAP, 200)
@@ -70,6 +71,8 @@ def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
 
     Lines carry their labels directly (no legend box): easier to read, and cheaper to redraw.
     """
+    require_axes("ax", ax)
+    _require_load(load)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(CONTACTS_GRID[0], CONTACTS_GRID[-1])
@@ -110,6 +113,8 @@ def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
 
 def update_feed(artists: FeedArtists, load: FeedLoad) -> None:
     """Move the artists of ``draw_feed`` to show ``load``; the caller redraws the canvas."""
+    require_instance("artists", artists, FeedArtists, "what draw_feed returned")
+    _require_load(load)
     artists.need.set_ydata(load.hours_needed(CONTACTS_GRID))
     artists.budget.set_ydata([load.budget_hours_per_week] * 2)
     artists.overflow.set_xdata([_overflow_x(load)] * 2)
@@ -117,6 +122,10 @@ def update_feed(artists: FeedArtists, load: FeedLoad) -> None:
     artists.title.set_text(_title(load))
     artists.note.set_text(_note(load))
     _place_labels(artists, load)
+
+
+def _require_load(load: object) -> FeedLoad:
+    return require_instance("load", load, FeedLoad, "from socialmath.attention.feed_load")
 
 
 def _place_labels(artists: FeedArtists, load: FeedLoad) -> None:
@@ -159,9 +168,9 @@ def draw_people_and_content(ax: Axes, people: dict[str, float], content: dict[st
                             ) -> list:
     """Two stacked bars: each group's share of the people, and its share of the content.
 
-    ``people`` and ``content`` map the same group names to shares (each adding up to 1); ``labels``
-    name the two bars. The figure shows why "1% of people" and "75% of the content" can describe
-    the same group.
+    ``people`` and ``content`` map the same group names to shares (each adding up to 1, at most
+    ``len(TIER_COLOURS)`` groups); ``labels`` name the two bars. The figure shows why "1% of
+    people" and "75% of the content" can describe the same group.
 
     >>> from socialmath.attention import (CONTENT_SHARES_VAN_MIERLO_2014,
     ...                                   PEOPLE_SHARES_VAN_MIERLO_2014)
@@ -172,11 +181,15 @@ def draw_people_and_content(ax: Axes, people: dict[str, float], content: dict[st
     >>> len(bars), [tick.get_text() for tick in ax.get_xticklabels()]
     (6, ['actors', 'posts'])
     """
-    colours = [PALETTE["sky"], PALETTE["orange"], PALETTE["vermillion"], PALETTE["purple"]]
+    require_axes("ax", ax)
+    tiers = [_require_tier_shares("people", people), _require_tier_shares("content", content)]
+    if (isinstance(labels, str) or not isinstance(labels, tuple | list) or len(labels) != 2
+            or not all(isinstance(label, str) for label in labels)):
+        raise TypeError(f"labels must be two strings (the names of the two bars), got {labels!r}")
     bars = []
-    for x, shares in enumerate((people, content)):
+    for x, shares in enumerate(tiers):
         bottom = 0.0
-        for (name, share), colour in zip(shares.items(), colours, strict=False):
+        for (name, share), colour in zip(shares.items(), TIER_COLOURS, strict=False):
             (bar,) = ax.bar(x, share * 100, bottom=bottom, color=colour, width=0.6,
                             edgecolor="white")
             if share >= 0.04:
@@ -196,8 +209,31 @@ def draw_people_and_content(ax: Axes, people: dict[str, float], content: dict[st
     return bars
 
 
+#: Colours of the groups of ``draw_people_and_content``, in order: one per group.
+TIER_COLOURS = tuple(PALETTE[name] for name in ("sky", "orange", "vermillion", "purple", "green",
+                                                 "blue", "yellow"))
+
+
+def _require_tier_shares(name: str, shares: object) -> dict[str, float]:
+    """Group names mapped to shares in [0, 1] that add up to 1, at most one group per colour."""
+    if not isinstance(shares, dict):
+        raise TypeError(f"{name} must be a dict of group names to shares, e.g. "
+                        f"{{'lurkers': 0.9, 'posters': 0.1}}, got {type(shares).__name__}")
+    if not 1 <= len(shares) <= len(TIER_COLOURS):
+        raise ValueError(f"{name} must hold 1 to {len(TIER_COLOURS)} groups, got {len(shares)}")
+    for group in shares:
+        require_text(f"each group name in {name}", group)
+    values = require_array(name, list(shares.values()), low=0, high=1)
+    if abs(values.sum() - 1.0) > 1e-6:
+        raise ValueError(f"{name} must hold shares adding up to 1, got {values.sum():g}")
+    return dict(zip(shares, values.tolist(), strict=True))
+
+
 def draw_weekly_posts(ax: Axes, posts, expected: float) -> list:
     """Histogram of simulated weekly posts, with the expected value and a 90% interval."""
+    require_axes("ax", ax)
+    posts = require_array("posts", posts, low=0)
+    expected = require_number("expected", expected, low=0)
     low, high = np.quantile(posts, [0.05, 0.95])
     _, _, patches = ax.hist(posts, bins=30, color=PALETTE["blue"], alpha=0.8)
     mean_line = ax.axvline(expected, color=PALETTE["black"], lw=2, label="expected")

@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
+from socialmath._validate import require_array, require_instance
 from socialmath.pareto import (
     ALPHA_80_20,
     LORENZ_GRID,
@@ -24,7 +25,14 @@ from socialmath.pareto import (
     PowerLawFit,
     share_of_top,
 )
-from socialmath.plots.style import PALETTE, format_count, label_axes
+from socialmath.plots.style import (
+    PALETTE,
+    format_count,
+    label_axes,
+    require_axes,
+    require_colour,
+    require_text,
+)
 
 #: Pareto's own alphas for incomes were about 1.2 to 1.9 (``pareto1896``, read through a
 #: secondary source; see FACTS).
@@ -74,6 +82,8 @@ def draw_lorenz(ax: Axes, profile: ParetoProfile) -> LorenzArtists:
 
     Curves carry their labels directly (no legend box): easier to read, and cheaper to redraw.
     """
+    require_axes("ax", ax)
+    _require_profile(profile)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_aspect("equal")
@@ -106,6 +116,8 @@ def draw_lorenz(ax: Axes, profile: ParetoProfile) -> LorenzArtists:
 
 def update_lorenz(artists: LorenzArtists, profile: ParetoProfile) -> None:
     """Move the artists of ``draw_lorenz`` to show ``profile``; the caller redraws the canvas."""
+    require_instance("artists", artists, LorenzArtists, "what draw_lorenz returned")
+    _require_profile(profile)
     artists.theory.set_ydata(profile.lorenz)
     artists.sample.set_ydata(profile.sample_lorenz)
     artists.top20.set_ydata([_marker_y(profile, 0.2)])
@@ -113,6 +125,11 @@ def update_lorenz(artists: LorenzArtists, profile: ParetoProfile) -> None:
     artists.title.set_text(_lorenz_title(profile))
     artists.note.set_text(_lorenz_note(profile))
     _place_lorenz_labels(artists, profile)
+
+
+def _require_profile(profile: object) -> ParetoProfile:
+    return require_instance("profile", profile, ParetoProfile,
+                            "from socialmath.pareto.pareto_profile")
 
 
 def _place_lorenz_labels(artists: LorenzArtists, profile: ParetoProfile) -> None:
@@ -135,8 +152,17 @@ def _place_lorenz_labels(artists: LorenzArtists, profile: ParetoProfile) -> None
 
 
 def draw_top_share_by_alpha(ax: Axes, alphas: np.ndarray | None = None) -> list:
-    """Share held by the top 20% against Pareto's alpha, with 80/20 and Pareto's own range."""
-    grid = np.linspace(1.0, 3.0, 300) if alphas is None else np.asarray(alphas, dtype=float)
+    """Share held by the top 20% against Pareto's alpha, with 80/20 and Pareto's own range.
+
+    ``alphas`` (the curve's x values; 1 to 3 by default) must increase and be at least 1.
+    """
+    require_axes("ax", ax)
+    if alphas is None:
+        grid = np.linspace(1.0, 3.0, 300)
+    else:
+        grid = require_array("alphas", alphas, low=1, min_size=2)
+        if np.any(np.diff(grid) <= 0):
+            raise ValueError(f"alphas must increase from one value to the next, got {alphas!r}")
     band = ax.axvspan(*PARETO_ALPHA_RANGE, color=PALETTE["green"], alpha=0.15,
                       label="Pareto's own alphas, about 1.2-1.9")
     (curve,) = ax.plot(grid, [share_of_top(a, 0.2) * 100 for a in grid], color=PALETTE["blue"],
@@ -165,8 +191,21 @@ def draw_ccdf(ax: Axes, values, fit: PowerLawFit | None = None, *, label: str = 
               colour: str = "blue") -> list:
     """The share of values at or above x, on log-log axes. With ``fit``: the fitted power law from
     x_min and, when the fit holds a log-normal comparison, the fitted log-normal, both scaled to
-    the share of data in the tail."""
-    data = np.asarray(values, dtype=float)
+    the share of data in the tail. ``colour`` names a colour of the house palette."""
+    require_axes("ax", ax)
+    data = require_array("values", values)
+    if not np.any(data > 0):
+        raise ValueError("values must hold at least one value > 0 (a log-log plot shows only "
+                         "those), got none")
+    if fit is not None:
+        require_instance("fit", fit, PowerLawFit, "from socialmath.pareto.fit_power_law, or None")
+        if fit.x_min > data.max():
+            raise ValueError(f"fit must be a fit of these values: its x_min ({fit.x_min:g}) is "
+                             f"above their largest value ({data.max():g})")
+    require_text("label", label)
+    require_text("xlabel", xlabel)
+    require_text("title", title, optional=True)
+    require_colour("colour", colour)
     points, above = _ccdf(data)
     ax.set_xscale("log")
     ax.set_yscale("log")

@@ -22,7 +22,8 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.ticker import FixedLocator, NullLocator
 
-from socialmath.plots.style import PALETTE, format_count, label_axes
+from socialmath._validate import require_instance
+from socialmath.plots.style import PALETTE, format_count, label_axes, require_axes, require_text
 from socialmath.separation import DistanceDistribution, ReachEstimate, SmallWorldSweep
 
 #: Fixed limits of the small-world figure, so every slider position fits.
@@ -46,6 +47,10 @@ _LABEL_PLACES = {
 
 # --- the studies --------------------------------------------------------------------------------
 
+#: Columns ``draw_studies`` reads.
+STUDY_COLUMNS = ("study", "year", "source", "status", "measure", "reported", "distance",
+                 "distance_low", "distance_high")
+
 
 @dataclass(frozen=True)
 class StudiesArtists:
@@ -63,7 +68,18 @@ def draw_studies(ax: Axes, studies: pd.DataFrame) -> StudiesArtists:
     """Each study's reported figure as a distance (links), against the year, with the number of
     intermediaries on the right-hand axis. Ranges are drawn as bars, a figure whose unit is unclear
     as a cross at its reported value. Filled markers: read in the source (V); open: read through a
-    secondary source (V2)."""
+    secondary source (V2). ``studies`` is a table like
+    :func:`socialmath.datasets.small_world_studies` returns.
+    """
+    require_axes("ax", ax)
+    require_instance("studies", studies, pd.DataFrame,
+                     "from socialmath.datasets.small_world_studies")
+    missing = [column for column in STUDY_COLUMNS if column not in studies.columns]
+    if missing:
+        raise ValueError(f"studies must have the columns {list(STUDY_COLUMNS)} (as "
+                         f"small_world_studies() returns), missing {missing}")
+    if studies.empty:
+        raise ValueError("studies must hold at least one study, got an empty table")
     single = studies.dropna(subset=["distance"])
     primary = single[single["status"] == "V"]
     secondary = single[single["status"] != "V"]
@@ -113,7 +129,15 @@ class DistanceArtists:
 
 def draw_distance_distribution(ax: Axes, dist: DistanceDistribution,
                                what: str = "pairs") -> DistanceArtists:
-    """Share of (reachable) pairs at each distance, with the mean distance marked."""
+    """Share of (reachable) pairs at each distance, with the mean distance marked. ``what`` names
+    the pairs in the labels ("pairs", "pairs of colleagues"...)."""
+    require_axes("ax", ax)
+    require_instance("dist", dist, DistanceDistribution,
+                     "from socialmath.separation.distance_distribution")
+    require_text("what", what)
+    if dist.reachable_pairs == 0:
+        raise ValueError(f"dist must have at least one connected pair to draw, got none "
+                         f"({dist.n_nodes:,} node(s), {dist.n_sources:,} source(s))")
     distances = np.arange(1, dist.counts.size)
     shares = dist.shares[1:]
     bars = ax.bar(distances, shares, color=PALETTE["blue"], width=0.7, label=f"share of {what}")
@@ -162,6 +186,8 @@ def _small_world_note(point: SmallWorldSweep) -> str:
 def draw_small_world(ax: Axes, curve: SmallWorldSweep, point: SmallWorldSweep) -> SmallWorldArtists:
     """Watts and Strogatz's figure (``watts1998``): L(p)/L(0) and C(p)/C(0) against the rewiring
     share p on a log scale, with ``point`` (a one-p sweep) marked."""
+    require_axes("ax", ax)
+    _require_sweeps(curve, point)
     ax.set_xscale("log")
     ax.set_xlim(*P_LIMITS)
     ax.set_ylim(0, 1.08)
@@ -190,6 +216,20 @@ def draw_small_world(ax: Axes, curve: SmallWorldSweep, point: SmallWorldSweep) -
     return artists
 
 
+def _require_sweeps(curve: object, point: object) -> None:
+    """A sweep for the curves, and a one-p sweep for the point, both inside the axes' p range."""
+    for name, sweep in (("curve", curve), ("point", point)):
+        require_instance(name, sweep, SmallWorldSweep,
+                         "from socialmath.separation.small_world_sweep")
+        low, high = P_LIMITS[0] * (1 - 1e-9), P_LIMITS[1] * (1 + 1e-9)  # rounding slack
+        if sweep.p.min() < low or sweep.p.max() > high:
+            raise ValueError(f"{name} must have rewiring shares p in [{P_LIMITS[0]:g}, "
+                             f"{P_LIMITS[1]:g}] (the axes' range, log scale), got {sweep.p!r}")
+    if point.p.size != 1:
+        raise ValueError(f"point must be a sweep of one rewiring share p, got {point.p.size}: "
+                         f"{point.p!r}")
+
+
 def _place_curve_labels(artists: SmallWorldArtists, curve: SmallWorldSweep) -> None:
     """Keep each curve's label just above the curve (labels instead of a legend box)."""
     log_p = np.log10(curve.p)
@@ -202,6 +242,8 @@ def _place_curve_labels(artists: SmallWorldArtists, curve: SmallWorldSweep) -> N
 def update_small_world(artists: SmallWorldArtists, curve: SmallWorldSweep,
                        point: SmallWorldSweep) -> None:
     """Move the artists of ``draw_small_world``; the caller redraws the canvas."""
+    require_instance("artists", artists, SmallWorldArtists, "what draw_small_world returned")
+    _require_sweeps(curve, point)
     artists.distance_curve.set_data(curve.p, curve.relative_distance)
     artists.clustering_curve.set_data(curve.p, curve.relative_clustering)
     artists.distance_point.set_data(point.p, point.relative_distance)
@@ -241,6 +283,11 @@ def _reach_note(estimate: ReachEstimate) -> str:
             f"2nd degree without overlap: {format_count(estimate.naive[1])}")
 
 
+def _require_estimate(estimate: object) -> ReachEstimate:
+    return require_instance("estimate", estimate, ReachEstimate,
+                            "from socialmath.separation.reach_estimate")
+
+
 def _clip_reach(values) -> np.ndarray:
     return np.clip(np.asarray(values, dtype=float), *REACH_LIMITS)
 
@@ -248,6 +295,8 @@ def _clip_reach(values) -> np.ndarray:
 def draw_reach(ax: Axes, estimate: ReachEstimate) -> ReachArtists:
     """People at each LinkedIn degree (log scale) from :func:`reach_estimate`, against the naive
     k, k^2, k^3, and the population as a ceiling."""
+    require_axes("ax", ax)
+    _require_estimate(estimate)
     ax.set_yscale("log")
     ax.set_ylim(REACH_LIMITS[0], REACH_TOP)
     ax.set_xlim(0.4, 3.6)
@@ -273,6 +322,8 @@ def draw_reach(ax: Axes, estimate: ReachEstimate) -> ReachArtists:
 
 def update_reach(artists: ReachArtists, estimate: ReachEstimate) -> None:
     """Move the artists of ``draw_reach``; the caller redraws the canvas."""
+    require_instance("artists", artists, ReachArtists, "what draw_reach returned")
+    _require_estimate(estimate)
     for bar, height in zip(artists.bars, _clip_reach(estimate.by_degree), strict=True):
         bar.set_height(height)
     artists.naive.set_ydata(_clip_reach(estimate.naive))
