@@ -183,3 +183,10 @@ def test_choosing_a_capacity_redraws_the_background_once(explorer):
     explorer.figure.canvas.draw()
     full = np.asarray(explorer.figure.canvas.buffer_rgba())
     assert (np.abs(blitted.astype(int) - full.astype(int)).max(axis=2) > 40).mean() < 0.002
+
+
+def test_the_note_facts_refuse_what_is_not_a_snapshot():
+    from socialmath.plots.linkedin import timeline_facts
+
+    with pytest.raises(TypeError, match="snap must be a Snapshot"):
+        timeline_facts({"contacts": 750})

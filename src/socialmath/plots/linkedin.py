@@ -199,7 +199,16 @@ def _timeline_title(snap: Snapshot) -> str:
 def timeline_facts(snap: Snapshot) -> dict[str, str]:
     """The figures the timeline's note states, formatted: the feed's posts a week, the time to
     glance at all of them, the share the budget covers and up to which network size, the number
-    of companies and their Gini index ("" when undefined); an explorer's readout states the same."""
+    of companies and their Gini index ("" when undefined); an explorer's readout states the same.
+
+    >>> from socialmath import linkedin
+    >>> sample = linkedin.read_connections(linkedin.SAMPLE)
+    >>> timeline_facts(linkedin.snapshot(sample, "2025-06-30"))["up_to"]
+    '15,750 contacts'
+    """
+    if not isinstance(snap, Snapshot):
+        raise TypeError(f"snap must be a Snapshot (from linkedin.snapshot), got "
+                        f"{type(snap).__name__}")
     feed = snap.fit.feed
     limit = feed.contacts_at_budget
     minutes = feed.minutes_per_day_needed
