@@ -306,9 +306,15 @@ def _tipping_title(point: Reciprocation, contacts: int) -> str:
             f"{point.reciprocated_share(contacts):.1%} of them;\nincoming messages {tipping}")
 
 
+def _tipping_size_text(point: Reciprocation) -> str:
+    if np.isinf(point.tipping_size):
+        return "never (nobody writes)"
+    return f"{format_count(point.tipping_size)} contacts"
+
+
 def _tipping_note(point: Reciprocation) -> str:
     return (f"capacity: {format_count(point.capacity)} contacts\n"
-            f"tipping size: {format_count(point.tipping_size)} contacts\n"
+            f"tipping size: {_tipping_size_text(point)}\n"
             f"{point.hours_per_week:g} h a week, {point.minutes_per_exchange:g} min an exchange")
 
 
