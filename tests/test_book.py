@@ -177,6 +177,34 @@ def test_every_chapter_downloads_as_ipynb_and_md(site, page):
 
 
 # -- bibliography, title, logo -------------------------------------------------------------------
+def test_every_bibliography_label_reads_as_its_citation():
+    """Each entry's label is the author part of its author-year citation: last names, or a
+    corporate author or a title with its protective braces ({LinkedIn}) rendered away."""
+    import sys
+
+    from pybtex.database import parse_file
+    from pybtex.richtext import Text
+    from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    try:
+        import socialmath_book
+    finally:
+        sys.path.remove(str(ROOT / "book" / "_ext"))
+    style = AuthorYearReferenceStyle()
+    cited_as = style.person.author_or_editor_or_title(full=False)
+    entries = parse_file(ROOT / "book" / "references.bib").entries
+    labels = dict(zip(entries, socialmath_book.AuthorYearLabels().format_labels(
+        entries.values()), strict=True))
+    for key, entry in entries.items():
+        citation = cited_as.format_data({"entry": entry, "style": style}).render_as("text")
+        year = Text.from_latex(entry.fields.get("year", "n.d.")).render_as("text")
+        assert labels[key] == f"{citation}, {year}", key
+        assert "{" not in labels[key], key
+    assert labels["linkedin2017"] == "LinkedIn, 2017"
+    assert labels["linkedin2016"].startswith("LinkedIn Research Reveals")
+
+
 def test_bibliography_labels_read_as_the_author_year_citations_do(site):
     bibliography = (site / "book" / "bibliography.html").read_text(encoding="utf-8")
     labels = dict(re.findall(

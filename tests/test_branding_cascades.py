@@ -234,3 +234,54 @@ def test_bad_input_names_the_parameter(call, error, name):
 
 def test_a_single_person_tree_has_no_virality():
     assert np.isnan(structural_virality(nx.empty_graph(1)))
+
+
+# --- virality by size ----------------------------------------------------------------------------
+
+
+def test_by_size_of_chains_and_broadcasts_is_their_closed_form():
+    # Chains of 5 and 12 people and a broadcast to 30: virality (n + 1) / 3 and 2 (n - 1) / n.
+    chains = simulate_cascades(nx.path_graph(12), 1.0, sources=[0, 11])
+    short = simulate_cascades(nx.path_graph(5), 1.0, sources=[0])
+    star = simulate_cascades(nx.star_graph(29), 1.0, sources=[0])
+    assert chains.by_size((2, 10)).loc["10+", "median virality"] == pytest.approx(13 / 3)
+    assert chains.by_size((2, 10)).loc["10+", "median depth"] == 11
+    assert short.by_size((2, 10)).loc["2–9", "median virality"] == pytest.approx(2.0)
+    assert star.by_size((2, 10)).loc["10+", "median virality"] == pytest.approx(2 * 29 / 30)
+    assert star.by_size((2, 10)).loc["10+", "median depth"] == 1
+
+
+def test_by_size_groups_every_cascade_once_and_matches_a_direct_count():
+    run = simulate_cascades(professional_network(5000, 10, seed=2), 0.12, n_cascades=600,
+                            seed=4)
+    table = run.by_size()
+    assert table.index.tolist() == ["2–9", "10–99", "100–999", "1,000+"]
+    assert table["cascades"].sum() == np.count_nonzero(run.sizes >= 2)
+    for (name, row), (low, high) in zip(table.iterrows(),
+                                        [(2, 10), (10, 100), (100, 1000), (1000, None)],
+                                        strict=True):
+        inside = (run.sizes >= low) & ((run.sizes < high) if high else True)
+        assert row["cascades"] == inside.sum(), name
+        if inside.any():
+            assert row["median virality"] == pytest.approx(np.median(run.virality[inside]))
+            assert row["median depth"] == np.median(run.depth[inside])
+        else:
+            assert np.isnan(row["median virality"]) and np.isnan(row["median depth"])
+
+
+def test_by_size_counts_posts_never_passed_on_when_asked():
+    run = simulate_cascades(nx.path_graph(5), 0.0, n_cascades=7, seed=1)
+    table = run.by_size((1, 2))
+    assert table["cascades"].tolist() == [7, 0]
+    assert np.isnan(table.loc["1", "median virality"])  # a lone author has no pairs
+    assert table.loc["1", "median depth"] == 0
+
+
+@pytest.mark.parametrize(("edges", "error"), [
+    ("2, 10", TypeError), (10, TypeError), ((), ValueError), ((10, 2), ValueError),
+    ((0, 10), ValueError), ((2.5,), TypeError),
+])
+def test_by_size_bad_edges_name_the_parameter(edges, error):
+    run = simulate_cascades(nx.path_graph(5), 1.0, sources=[0])
+    with pytest.raises(error, match="edges"):
+        run.by_size(edges)

@@ -73,3 +73,16 @@ def test_an_assumption_outside_its_range_is_refused():
 def test_bad_input_names_the_parameter(call, error, name):
     with pytest.raises(error, match=name):
         call()
+
+
+def test_chance_that_a_post_is_passed_on_at_least_once():
+    funnel = reach_funnel(25_000)
+    p = funnel.pass_on_probability
+    assert funnel.chance_passed_on == pytest.approx(1 - (1 - p) ** 25_000, rel=1e-12)
+    assert funnel.chance_passed_on == pytest.approx(0.5276, abs=1e-4)  # about 1 - e^-0.75
+    assert reach_funnel(0).chance_passed_on == 0.0
+    assert reach_funnel(1000, reshare_rate=0.0).chance_passed_on == 0.0
+    everyone = reach_funnel(3, share_online=1.0, share_shown=1.0, reshare_rate=1.0)
+    assert everyone.chance_passed_on == 1.0
+    one = reach_funnel(1, share_online=0.5, share_shown=0.5, reshare_rate=0.4)
+    assert one.chance_passed_on == pytest.approx(0.1)

@@ -16,6 +16,7 @@ from socialmath.branding.paradox import (
     feld_1991_graph,
     friends_mean_degree,
     friendship_paradox,
+    paradox_by_degree,
 )
 from socialmath.graphs import barabasi_albert, erdos_renyi, professional_network, watts_strogatz
 
@@ -124,3 +125,60 @@ def test_every_input_type_gives_the_same_answer():
 def test_bad_input_names_the_parameter(call, error, name):
     with pytest.raises(error, match=name):
         call()
+
+
+# --- the paradox by number of contacts ------------------------------------------------------------
+
+
+def test_by_degree_on_a_star_the_leaves_are_below_and_the_hub_above():
+    table = paradox_by_degree(nx.star_graph(4), edges=(1, 2))
+    assert table.index.tolist() == ["1", "2+"]
+    assert table["people"].tolist() == [4, 1]
+    assert table["below"].tolist() == [1.0, 0.0]
+    assert table["above"].tolist() == [0.0, 1.0]
+
+
+def test_by_degree_matches_a_person_by_person_count():
+    graph = professional_network(3000, 12, closure=0.5, seed=3)
+    degrees = graph.degrees
+    friends = friends_mean_degree(graph)
+    edges = (1, 5, 12, 30)
+    table = paradox_by_degree(graph, edges=edges)
+    assert table.index.tolist() == ["1–4", "5–11", "12–29", "30+"]
+    groups = zip(edges, [*edges[1:], None], strict=True)
+    for (low, high), (_, row) in zip(groups, table.iterrows(), strict=True):
+        inside = (degrees >= low) & ((degrees < high) if high else True)
+        assert row["people"] == inside.sum()
+        assert row["below"] == pytest.approx(np.mean(friends[inside] > degrees[inside]))
+        assert row["above"] == pytest.approx(np.mean(friends[inside] < degrees[inside]))
+    assert table["people"].sum() == np.count_nonzero(degrees)
+    # The whole network's share below is the people-weighted mean of the groups'.
+    overall = friendship_paradox(graph).share_below
+    weighted = (table["below"] * table["people"]).sum() / table["people"].sum()
+    assert weighted == pytest.approx(overall)
+
+
+def test_by_degree_reverses_for_the_best_connected():
+    """The paradox holds for most people and fails for the hubs (the chapter's claim)."""
+    table = paradox_by_degree(professional_network(20_000, 20, closure=0.5, seed=4))
+    assert table.loc["1–19", "below"] > 0.99
+    assert table.loc["100+", "people"] > 0 and table.loc["100+", "below"] < 0.01
+
+
+def test_by_degree_an_empty_group_has_no_shares():
+    table = paradox_by_degree(nx.path_graph(4), edges=(1, 2, 3))
+    assert table.loc["3+", "people"] == 0
+    assert np.isnan(table.loc["3+", "below"]) and np.isnan(table.loc["3+", "above"])
+
+
+@pytest.mark.parametrize(("edges", "error", "name"), [
+    ("1, 20", TypeError, "edges"),
+    (5, TypeError, "edges"),
+    ((), ValueError, "edges"),
+    ((20, 20), ValueError, "strictly increasing"),
+    ((0, 20), ValueError, "edges"),
+    ((1.5, 20), TypeError, "edges"),
+])
+def test_by_degree_bad_edges_name_the_parameter(edges, error, name):
+    with pytest.raises(error, match=name):
+        paradox_by_degree(nx.star_graph(3), edges=edges)

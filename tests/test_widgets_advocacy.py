@@ -3,6 +3,7 @@ result, and the figures draw what they say."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -168,3 +169,43 @@ def test_concentration_marks_the_top_share():
     share = advocacy.concentration(values, 0.03).share
     assert artists[-1].get_ydata()[0] == pytest.approx(1 - share)
     assert "24%" in ax.get_title()
+
+
+def test_the_legend_band_stays_empty_at_every_corner():
+    """The explorer's legend sits in the top decade of its log scale: no curve, line or marker
+    may enter it, at any position (else a moving curve would be blitted over the legend)."""
+    from socialmath.widgets.advocacy import Y_LIMITS
+
+    explorer = ProgrammeExplorer()
+    legend_floor = Y_LIMITS[1] / 10
+    corners = {"followers": FOLLOWERS_RANGE, "contacts": CONTACTS_RANGE,
+               "ambassadors": (1, MAX_AMBASSADORS), "population": POPULATION_RANGE}
+    for values in itertools.product(*corners.values()):
+        for name, value in zip(corners, values, strict=True):
+            explorer.controls[name].value = value
+        a = explorer.artists
+        heights = [np.max(line.get_ydata()) for line in (*a.curves.values(), a.page, a.target,
+                                                           a.marker)]
+        assert max(heights) < legend_floor, explorer.values
+    legend = explorer.figure.axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "unique reach", "sum of contacts", "the page's followers", "6.61x the followers"]
+
+
+def test_curve_labels_do_not_depend_on_the_layout():
+    """Labels pushed apart are placed from the scale and limits alone: a figure laid out and one
+    not yet laid out put them at the same place."""
+    curves = {"unique reach": np.array([0, 10, 30, 38.0]), "sum of contacts": np.array(
+        [0, 10, 20, 40.0])}
+    placed = []
+    for lay_out in (False, True):
+        fig, ax = new_figure()
+        artists = draw_reach_curves(ax, curves, followers=5, log=True, ylim=(1, 1e3))
+        if lay_out:
+            fig.draw_without_rendering()
+            update_reach_curves(artists, curves, followers=5)
+        placed.append([label.get_position() for label in artists.labels.values()])
+    assert placed[0] == placed[1]
+    low, high = sorted(y for name, (_, y) in zip(artists.labels, placed[1], strict=True)
+                       if name in curves)
+    assert math.log10(high) - math.log10(low) >= 0.05 * 3 - 1e-9  # pushed a 20th of 3 decades

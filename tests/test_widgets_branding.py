@@ -16,8 +16,8 @@ from socialmath.branding import (
 )
 from socialmath.graphs import barabasi_albert
 from socialmath.plots import new_figure
-from socialmath.plots.branding import draw_degree_tail
-from socialmath.plots.reach import draw_contagion, draw_riot
+from socialmath.plots.branding import draw_degree_tail, draw_growth, draw_paradox
+from socialmath.plots.reach import draw_cascades, draw_contagion, draw_riot, draw_tipping
 from socialmath.widgets.branding import (
     CASCADE_COUNT,
     CASCADE_NETWORK,
@@ -299,3 +299,76 @@ def test_notebook_only_figures_draw():
     lines = draw_contagion(ax, {name: threshold_contagion(g, 2) for name, g in pair.items()})
     assert len({line.get_xdata().size for line in lines}) == 1
     assert friendship_paradox(pair["random"]).share_equal == 1.0  # everyone has 4
+
+
+def test_contagion_rounds_start_at_the_seeds_and_a_few_seeds_are_not_zero():
+    from socialmath.branding import clustered_and_random, threshold_contagion
+
+    pair = clustered_and_random(2000, 6, seed=1)
+    runs = {f"complex, {name}": threshold_contagion(g, 2) for name, g in pair.items()}
+    fig, ax = new_figure()
+    lines = draw_contagion(ax, runs)
+    for line, run in zip(lines, runs.values(), strict=True):
+        assert line.get_xdata()[0] == 0  # round 0 is the seeds, as rounds_to counts
+        assert line.get_ydata()[0] == pytest.approx(7 / 2000)
+        assert line.get_xdata()[run.rounds_to(0.5) or 0] == (run.rounds_to(0.5) or 0)
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels == ["complex, clustered: 100%", "complex, random: 0.4%"]
+    assert ax.get_xlim()[0] == 0 and ax.get_xscale() == "symlog"
+
+
+def test_cascade_titles_name_the_largest_hop_group():
+    import networkx as nx
+
+    from socialmath.branding import simulate_cascades
+
+    fig, axes = new_figure(ncols=2)
+    chain = draw_cascades(axes, simulate_cascades(nx.path_graph(10), 1.0, sources=[0]))
+    assert chain.titles[1].get_text() == ("67% of those who passed it on\n"
+                                          "are 4 or more hops from the author")
+    fig, axes = new_figure(ncols=2)
+    star = draw_cascades(axes, simulate_cascades(nx.star_graph(5), 1.0, sources=[0]))
+    assert star.titles[1].get_text().endswith("are 1 hop from the author")
+    fig, axes = new_figure(ncols=2)
+    alone = draw_cascades(axes, simulate_cascades(nx.star_graph(5), 0.0, sources=[0]))
+    assert alone.titles[1].get_text() == "Nobody passed the post on"
+
+
+def test_the_tipping_bars_start_inside_the_axes():
+    from socialmath.branding import tipping_band
+
+    band = tipping_band()
+    fig, ax = new_figure(figsize=(8, 5))
+    draw_tipping(ax, reciprocation(), 25_000, band)
+    assert ax.get_xlim()[0] <= band.capacity_low
+    texts = [t.get_text() for t in ax.texts]
+    assert "capacity over the assumptions' ranges: 2.2 to 2,600" in texts
+    assert "tipping size over the assumptions' ranges: 40 to 75,000" in texts
+
+
+def test_growth_reference_lines_are_drawn_over_the_live_ones_and_named():
+    from socialmath.branding import grow_network
+
+    live = grow_network(2000, 3, seed=1)
+    fig, ax = new_figure()
+    artists = draw_growth(ax, live, {"all preferential": live,
+                                     "all uniform": grow_network(2000, 3, 0.0, seed=1)})
+    order = ax.get_lines()
+    assert order.index(artists.references["all preferential"]) > order.index(artists.top1)
+    assert [t.get_text() for t in artists.legend.get_texts()] == [
+        "top-1% share of contacts", "Gini index", "top-1% share, all preferential",
+        "top-1% share, all uniform"]
+    assert [artists.references[n].get_linestyle() for n in artists.references] == ["--", ":"]
+    assert "Gini" in ax.get_ylabel()
+
+
+def test_the_paradox_legend_names_the_three_lines():
+    from socialmath.branding import feld_1991_graph, friends_mean_degree
+
+    girls = feld_1991_graph()
+    degrees = np.array([d for _, d in girls.degree()])
+    fig, ax = new_figure()
+    draw_paradox(ax, friendship_paradox(girls), degrees, friends_mean_degree(girls))
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "as many as you (above: they have more)", "a person's mean contacts",
+        "a friend's mean contacts"]

@@ -4,6 +4,7 @@ raises, and it works on any connections, not only the sample."""
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 import pandas as pd
@@ -144,3 +145,48 @@ def test_bad_defaults_are_refused_before_any_widget_is_built(sample):
         NetworkTimelineExplorer(sample, as_of="2000-01-01")
     with pytest.raises(TypeError, match="connections must be a DataFrame"):
         NetworkTimelineExplorer("Connections.csv")
+
+
+def test_the_now_marker_is_a_date_like_the_history(explorer):
+    """The marker holds a numpy datetime, as the curves do, not a pandas Timestamp (which
+    numpy cannot turn into numbers)."""
+    x, _ = explorer.artists.now.get_data()
+    assert np.asarray(x).dtype == np.dtype("datetime64[ns]")
+    assert x[0] == np.datetime64(explorer.result.as_of, "ns")
+    np.asarray(x, dtype=float)  # what a comparison of figures does
+
+
+def test_the_readout_says_everything_the_note_says(explorer):
+    """The note box repeats the readout, so the live canvas leaves it out: every figure of the
+    note must be in the readout, at every position."""
+    for minutes, silent in ((15.0, 0.8), (0.0, 0.8), (180.0, 1.0)):
+        explorer.controls["minutes_per_day"].value = minutes
+        explorer.controls["silent_share"].value = silent
+        note = explorer.artists.note.get_text()
+        for line in note.splitlines():
+            for figure in re.findall(r"\d(?:[\d,.]*\d)?(?:%| s| min)?|any size", line):
+                assert figure in explorer.readout.value, (figure, line)
+    assert explorer.readout_duplicates() == [explorer.artists.note]
+
+
+def test_choosing_a_capacity_redraws_the_background_once(explorer):
+    explorer.use_live_layout()
+    explorer.render()
+    kept = explorer._background
+    explorer.controls["silent_share"].value = 0.5
+    explorer.render()
+    assert explorer._background is kept  # the band did not move: blitted on the same picture
+    explorer.controls["capacity"].value = CAPACITY_GONCALVES_2011
+    explorer.render()
+    assert explorer._background is not kept
+    blitted = np.asarray(explorer.figure.canvas.buffer_rgba()).copy()
+    explorer.figure.canvas.draw()
+    full = np.asarray(explorer.figure.canvas.buffer_rgba())
+    assert (np.abs(blitted.astype(int) - full.astype(int)).max(axis=2) > 40).mean() < 0.002
+
+
+def test_the_note_facts_refuse_what_is_not_a_snapshot():
+    from socialmath.plots.linkedin import timeline_facts
+
+    with pytest.raises(TypeError, match="snap must be a Snapshot"):
+        timeline_facts({"contacts": 750})

@@ -35,7 +35,7 @@ def assert_sound(explorer):
                 for b in [segment[row]]) for row in range(4)]
     np.testing.assert_allclose(ends, decision.totals.to_numpy(), atol=1e-9)
     tradeoffs, _ = explorer.artists
-    np.testing.assert_allclose(tradeoffs.image.get_array(), decision.scores.to_numpy())
+    np.testing.assert_allclose(tradeoffs.cells.get_array(), decision.scores.to_numpy())
     assert decision.winner in bars.title.get_text()
     assert decision.winner in explorer.readout.value
     assert decision.winner in explorer.describe_plain()
@@ -202,3 +202,49 @@ def test_tie_band_figure():
     total = sum(np.asarray(line.get_ydata()) for line in artists.curves.values())
     np.testing.assert_allclose(total, 1.0)
     assert len(artists.markers) == 1
+
+
+def test_a_weight_move_blits_and_a_cap_or_scale_move_redraws_the_background():
+    explorer = PolicyExplorer()
+    explorer.use_live_layout()
+    explorer.render()
+    kept = explorer._background
+    explorer.controls["reach"].value = 9
+    explorer.render()
+    assert explorer._background is kept
+    for name, value in (("cap", 150), ("scale", "absolute")):
+        explorer.controls[name].value = value  # row names, then the scale's wording, change
+        explorer.render()
+        assert explorer._background is not kept
+        kept = explorer._background
+        blitted = np.asarray(explorer.figure.canvas.buffer_rgba()).copy()
+        explorer.figure.canvas.draw()
+        full = np.asarray(explorer.figure.canvas.buffer_rgba())
+        differ = np.abs(blitted.astype(int) - full.astype(int)).max(axis=2) > 40
+        assert differ.mean() < 0.002, name
+
+
+@pytest.mark.parametrize("scale", ["relative", "absolute"])
+def test_the_axis_labels_stay_inside_the_figure(scale):
+    explorer = PolicyExplorer(scale=scale)
+    renderer = explorer.figure.canvas.get_renderer()
+    frame = explorer.figure.bbox
+    for ax in explorer.figure.axes:
+        for label in (ax.xaxis.label, ax.yaxis.label, *ax.get_yticklabels()):
+            if label.get_text():
+                box = label.get_window_extent(renderer)
+                assert frame.x0 <= box.x0 and box.x1 <= frame.x1, label.get_text()
+
+
+def test_deciding_again_on_a_comparison_gives_the_same_decision():
+    comparison = compare_policies(months=24, seed=3)
+    first = comparison.decide({"reach": 1, "signal": 2})
+    comparison.decide({"reciprocated": 1}, scale="absolute")  # measures kept between decisions
+    again = comparison.decide({"reach": 1, "signal": 2})
+    assert again.totals.equals(first.totals) and again.ranking == first.ranking
+    from socialmath.policy import decide
+
+    fresh = decide(comparison.summary(), {"reach": 1, "signal": 2}, month=24)
+    assert fresh.totals.equals(first.totals)
+    again.ranking.append("not a policy")  # the ranking handed out is a copy
+    assert "not a policy" not in again.ranking

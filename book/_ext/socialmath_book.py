@@ -40,13 +40,21 @@ VEGA_SCRIPTS = ("vega/vega/build/vega.min.js", "vega/vega-lite/build/vega-lite.m
 
 
 # -- bibliography --------------------------------------------------------------------------------
+def _plain(latex: str) -> str:
+    """A BibTeX field as a reader sees it: braces that protect case ("{LinkedIn}") and LaTeX
+    commands rendered, as the citations render them."""
+    return Text.from_latex(latex).render_as("text")
+
+
 def _names(entry) -> str:
+    """Who the label names, as an author-year citation does (sphinxcontrib-bibtex's
+    ``author_or_editor_or_title``): the authors' last names, else the editors', else the title
+    (an entry with a corporate author in braces, ``{{LinkedIn}}``, is one author)."""
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
-    last = [" ".join(Text.from_latex(part).render_as("text")
-                     for part in person.prelast_names + person.last_names)
+    last = [" ".join(_plain(part) for part in person.prelast_names + person.last_names)
             for person in persons]
     if not last:
-        return entry.fields.get("organization", entry.fields.get("title", "Anonymous"))
+        return _plain(entry.fields.get("title", "Anonymous"))
     if len(last) == 1:
         return last[0]
     if len(last) == 2:
@@ -59,7 +67,7 @@ class AuthorYearLabels(BaseLabelStyle):
 
     def format_labels(self, sorted_entries):
         for entry in sorted_entries:
-            year = Text.from_latex(entry.fields.get("year", "n.d.")).render_as("text")
+            year = _plain(entry.fields.get("year", "n.d."))
             yield f"{_names(entry)}, {year}"
 
 

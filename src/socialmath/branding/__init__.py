@@ -7,7 +7,8 @@ One idea a module; everything public is also importable from ``socialmath.brandi
   each produces over time (:func:`grow_network`), the degree shares theory expects
   (:func:`degree_shares`) and a maximum-likelihood fit of the tail (:func:`fit_degree_tail`);
 * :mod:`~socialmath.branding.paradox`: the friendship paradox on any graph
-  (:func:`friendship_paradox`) and Feld's eight girls (:func:`feld_1991_graph`);
+  (:func:`friendship_paradox`), person by person by number of contacts
+  (:func:`paradox_by_degree`), and Feld's eight girls (:func:`feld_1991_graph`);
 * :mod:`~socialmath.branding.funnel`: one post from audience to comments (:func:`reach_funnel`),
   every rate an :class:`Assumption` with its source where one exists;
 * :mod:`~socialmath.branding.cascades`: independent cascades, many at once
@@ -51,6 +52,7 @@ from socialmath.branding.paradox import (
     feld_1991_graph,
     friends_mean_degree,
     friendship_paradox,
+    paradox_by_degree,
 )
 from socialmath.branding.thresholds import (
     Contagion,
@@ -100,6 +102,7 @@ __all__ = [
     "friendship_paradox",
     "grow_network",
     "neighbourhood",
+    "paradox_by_degree",
     "reach_funnel",
     "reciprocation",
     "riot",

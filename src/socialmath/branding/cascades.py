@@ -2,11 +2,14 @@
 
 In the independent-cascade model (``kempe2003``) a post starts from one person, the seed. Each
 person who passes it on gets one chance to pass it to each of their contacts, succeeding with
-probability ``p``, independently of everything else. The cascade is everyone it reaches; its
-**hop** count for a person is the number of passes between the seed and them, and the passes form
-a tree, the **diffusion tree**. Goel and colleagues (``goel2016``) measure how "viral" a cascade is
-by its **structural virality**, the mean distance between all pairs of people in that tree: low for
-a broadcast (a star, close to 2), high for a long chain of person-to-person passes.
+probability ``p``, independently of everything else. The cascade is the seed and everyone the post
+reaches, each of whom passes it on in turn; when ``p`` includes choosing to pass the post on (as
+the funnel's :attr:`~socialmath.branding.funnel.Funnel.pass_on_probability` does), those are the
+people who passed it on, and many more may have seen it. A person's **hop** count is the number of
+passes between the seed and them, and the passes form a tree, the **diffusion tree**. Goel and
+colleagues (``goel2016``) measure how "viral" a cascade is by its **structural virality**, the mean
+distance between all pairs of people in that tree: low for a broadcast (a star, close to 2), high
+for a long chain of person-to-person passes; :meth:`Cascades.by_size` gives it by cascade size.
 
 :func:`simulate_cascades` runs many cascades at once on whole arrays: each step takes every
 person reached at the last step in every cascade, decides which of their contacts they pass the
@@ -35,20 +38,23 @@ The friendship paradox sets how far cascades go. A person reached through a link
 from __future__ import annotations
 
 import math
+import warnings
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 
 from socialmath._validate import require_integer, require_rng, require_share
-from socialmath.branding.paradox import friendship_paradox
+from socialmath.branding.paradox import _bands, friendship_paradox
 from socialmath.graphs import Graph, as_graph
 from socialmath.separation import _label_index, _node_index, distance_distribution
 
 __all__ = [
     "MAX_CASCADES",
+    "SIZE_BANDS",
     "Cascades",
     "branching_factor",
     "cascade_by_loop",
@@ -58,6 +64,8 @@ __all__ = [
     "structural_virality",
 ]
 
+#: The groups of :meth:`Cascades.by_size`: 2 to 9 people, 10 to 99, 100 to 999, 1,000 or more.
+SIZE_BANDS = (2, 10, 100, 1000)
 #: Most cascades one call simulates.
 MAX_CASCADES = 10_000_000
 #: Most cells (cascades x hops recorded) of the per-cascade table ``by_hop`` (8 bytes each).
@@ -165,6 +173,36 @@ class Cascades:
         """
         values, counts = np.unique(self.sizes, return_counts=True)
         return values, counts / self.sizes.size
+
+    def by_size(self, edges: Sequence[int] = SIZE_BANDS) -> pd.DataFrame:
+        """The cascades grouped by size, with the median structural virality and the median
+        depth (hops from the seed to the furthest person) of each group.
+
+        ``edges`` are increasing sizes: the groups are ``edges[i]`` to ``edges[i + 1] - 1`` people,
+        and ``edges[-1]`` people or more. A group with no cascade has NaN medians. Goel and
+        colleagues (``goel2016``) found virality on Twitter largely independent of size: this
+        table shows whether a model agrees.
+
+        >>> import networkx as nx
+        >>> run = simulate_cascades(nx.path_graph(12), 1.0, sources=[0, 11, 5])
+        >>> table = run.by_size((2, 10))
+        >>> table.index.tolist(), table["cascades"].tolist(), table["median depth"].tolist()
+        (['2–9', '10+'], [0, 3], [nan, 11.0])
+        >>> round(float(table.loc["10+", "median virality"]), 3)  # a chain of 12: (12 + 1) / 3
+        4.333
+        """
+        rows, names = [], []
+        for name, low, high in _bands(edges):
+            names.append(name)
+            inside = (self.sizes >= low) & (self.sizes < high)
+            count = int(np.count_nonzero(inside))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # an all-NaN group
+                virality = float(np.nanmedian(self.virality[inside])) if count else math.nan
+            depth = float(np.median(self.depth[inside])) if count else math.nan
+            rows.append({"cascades": count, "median virality": virality,
+                         "median depth": depth})
+        return pd.DataFrame(rows, index=names)
 
     def _require_hops(self, hops: object) -> int:
         return require_integer("hops", hops, low=0, high=self.hops)

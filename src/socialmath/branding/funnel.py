@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from socialmath._validate import require_count, require_number, require_share
 
 __all__ = [
@@ -124,6 +126,18 @@ class Funnel:
         """Chance that one member of the audience passes the post on: the ``p`` of an
         independent cascade, ``share_online x share_shown x reshare_rate``."""
         return self.share_online * self.share_shown * self.reshare_rate
+
+    @property
+    def chance_passed_on(self) -> float:
+        """Chance that at least one member of the audience passes the post on,
+        ``1 - (1 - p) ** audience``: each member independently, with ``p`` the
+        :attr:`pass_on_probability`. ``reshares`` is the expected number who do.
+
+        >>> round(reach_funnel(25_000).chance_passed_on, 3)
+        0.528
+        """
+        return float(-np.expm1(self.audience * np.log1p(-self.pass_on_probability))
+                     if self.pass_on_probability < 1 else float(self.audience > 0))
 
     def stages(self) -> list[tuple[str, float]]:
         """(stage, people) from the audience down to the comments, for a table or a figure."""

@@ -21,11 +21,15 @@ average, 3.0 for their friends.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 
+from socialmath._validate import require_integer
 from socialmath.graphs import as_graph
 
 __all__ = [
@@ -35,7 +39,11 @@ __all__ = [
     "feld_1991_graph",
     "friends_mean_degree",
     "friendship_paradox",
+    "paradox_by_degree",
 ]
+
+#: The groups of :func:`paradox_by_degree`: 1 to 19 contacts, 20 to 49, 50 to 99, 100 or more.
+DEGREE_BANDS = (1, 20, 50, 100)
 
 #: The eight girls of Feld's Figure 1, in the order of his Table 1.
 FELD_1991_NAMES = ("Betty", "Sue", "Alice", "Jane", "Pam", "Dale", "Carol", "Tina")
@@ -153,3 +161,54 @@ def friendship_paradox(graph) -> FriendshipParadox:
         mean_of_friends_means=float(np.mean(sums / mine)),
         share_below=below / people, share_equal=(people - below - above) / people,
         share_above=above / people)
+
+
+def paradox_by_degree(graph, edges: Sequence[int] = DEGREE_BANDS) -> pd.DataFrame:
+    """The friendship paradox person by person, grouped by number of contacts: for each group,
+    how many people it holds and the share of them whose contacts have more contacts than they
+    do on average (below), and fewer (above).
+
+    The paradox is a statement about averages. A person with many contacts is usually *above*
+    their contacts' mean: this table shows where it stops holding. ``edges`` are increasing
+    numbers of contacts: groups run from ``edges[i]`` to ``edges[i + 1] - 1``, and the last is
+    ``edges[-1]`` or more. A group with nobody in it has NaN shares.
+
+    >>> table = paradox_by_degree(nx.star_graph(4), edges=(1, 2))  # four leaves, one hub
+    >>> table.index.tolist(), table["people"].tolist()
+    (['1', '2+'], [4, 1])
+    >>> table["below"].tolist(), table["above"].tolist()
+    ([1.0, 0.0], [0.0, 1.0])
+    """
+    g, _ = as_graph(graph)
+    degrees = g.degrees
+    sums = _friends_degree_sums(g)
+    rows, names = [], []
+    for name, low, high in _bands(edges):
+        names.append(name)
+        inside = (degrees >= low) & (degrees < high)
+        k, total = degrees[inside], sums[inside]
+        people = int(k.size)
+        below = float(np.mean(total > k * k)) if people else float("nan")
+        above = float(np.mean(total < k * k)) if people else float("nan")
+        rows.append({"people": people, "below": below, "above": above})
+    return pd.DataFrame(rows, index=names)
+
+
+def _bands(edges: object) -> list[tuple[str, float, float]]:
+    """``(name, low, high)`` for the groups ``edges[i] .. edges[i + 1] - 1`` and ``edges[-1]``
+    or more ("1–19", "100+"; a group of one value is named by it), ``high`` excluded and infinite
+    for the last. ``edges`` must be strictly increasing whole numbers >= 1."""
+    if isinstance(edges, str | bytes) or not isinstance(edges, Sequence | np.ndarray):
+        raise TypeError(f"edges must be a sequence of increasing whole numbers, got {edges!r}")
+    bounds = [require_integer("edges", value, low=1) for value in edges]
+    if not bounds or any(b <= a for a, b in zip(bounds, bounds[1:], strict=False)):
+        raise ValueError(f"edges must be one or more strictly increasing whole numbers >= 1, got "
+                         f"{list(edges)!r}")
+    bands = []
+    for low, high in zip(bounds, [*bounds[1:], None], strict=True):
+        if high is None:
+            bands.append((f"{low:,}+", low, math.inf))
+        else:
+            name = f"{low:,}" if high == low + 1 else f"{low:,}–{high - 1:,}"
+            bands.append((name, low, high))
+    return bands

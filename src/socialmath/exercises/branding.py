@@ -3,7 +3,14 @@
 Expected answers come from the models (``socialmath.branding``), never typed in twice, and each
 question's likeliest slip has its own hint: a person's mean where a friend's was asked, a
 forgotten stage of the funnel, the contact who passed you the post counted as new, hours where
-minutes were needed.
+minutes were needed. A slip's hint is given whether the learner rounds its result to two or
+three significant figures or not; the questions' answers are accepted to two significant figures
+where the question invites rounding.
+
+The judging exercise (:func:`check_your_tipping_point`) takes the learner's own week and their
+verdict on the essay's 25,000 contacts, computes their tipping point and grades the verdict
+against it; it asks for a reason, rather than refusing, when an input lies outside the chapter's
+plausible ranges.
 
 >>> check_friends_mean(34 / 12)
 Feedback(correct=True, message="Correct: 2.83 a friend's contacts (mean over friendships).")
@@ -13,11 +20,20 @@ True
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from socialmath.branding.funnel import reach_funnel
-from socialmath.branding.tipping import TIPPING_ASSUMPTIONS, reciprocation, tipping_band
-from socialmath.exercises.feedback import NO_ANSWER, Feedback, _as_number, check_number
+from socialmath.branding.tipping import TIPPING_ASSUMPTIONS, reciprocation
+from socialmath.exercises.feedback import (
+    Feedback,
+    Option,
+    Slip,
+    _as_number,
+    check_choice,
+    check_estimate,
+)
 
 #: Exercise 1: five colleagues and their numbers of contacts among themselves.
 TEAM_DEGREES = (1, 2, 2, 3, 4)
@@ -31,6 +47,20 @@ TIPPING_EXERCISE = {"hours_per_week": 3.0, "minutes_per_exchange": 4.0,
                     "requests_per_contact": 0.02}
 #: Exercise 5: the essay's network.
 ESSAY_CONTACTS = 25_000
+
+
+def _round_significant(value: float, figures: int) -> float:
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, figures - 1 - math.floor(math.log10(abs(value))))
+
+
+def _with_roundings(slips: list[Slip], figures: tuple[int, ...] = (2, 3)) -> list[Slip]:
+    """Each slip, and the same slip rounded to 2 and 3 significant figures: a learner who makes
+    the slip and rounds the result gets the slip's hint, not a generic one."""
+    rounded = [(lambda x, wrong=wrong, f=f: _round_significant(float(wrong(x)), f), hint)
+               for wrong, hint in slips for f in figures]
+    return [*slips, *rounded]
 
 
 def check_friends_mean(answer: object) -> Feedback:
@@ -51,8 +81,8 @@ def check_friends_mean(answer: object) -> Feedback:
         (lambda x: mean + variance, "that adds the variance itself; Feld's identity adds "
                                     "variance / mean."),
     ]
-    return check_number(answer, expected, name="a friend's contacts (mean over friendships)",
-                        rel_tol=0.01, slips=slips)
+    return check_estimate(answer, expected, name="a friend's contacts (mean over friendships)",
+                          rel_tol=0.01, roundings=(0.1,), slips=_with_roundings(slips))
 
 
 def check_reactions(answer: object) -> Feedback:
@@ -72,7 +102,8 @@ def check_reactions(answer: object) -> Feedback:
          "that is the number of impressions; 3% of them react."),
         (lambda x: x * 100, "that looks like a percentage was used as a number: 3% is 0.03."),
     ]
-    return check_number(answer, expected, name="reactions", rel_tol=0.01, slips=slips)
+    return check_estimate(answer, expected, name="reactions", rel_tol=0.01,
+                          slips=_with_roundings(slips))
 
 
 def check_critical_probability(answer: object) -> Feedback:
@@ -86,11 +117,14 @@ def check_critical_probability(answer: object) -> Feedback:
                                             "41 on average."),
         (lambda x: 1.0 / PERSON_MEAN, "that uses a person's contacts, and forgets the one who "
                                       "passed the post on."),
+        (lambda x: 1.0 / (FRIEND_MEAN - PERSON_MEAN),
+         "that takes a person's 12 contacts away from the friend's 41; only one of the friend's "
+         "contacts already has the post, the one who passed it on: 1 / (41 - 1)."),
         (lambda x: x * 100, "that is a percentage; the question asks for a probability (0 to "
                             "1)."),
     ]
-    return check_number(answer, expected, name="critical probability", rel_tol=0.01,
-                        slips=slips)
+    return check_estimate(answer, expected, name="critical probability", rel_tol=0.01,
+                          slips=_with_roundings(slips))
 
 
 def check_tipping_size(answer: object) -> Feedback:
@@ -105,52 +139,142 @@ def check_tipping_size(answer: object) -> Feedback:
         (lambda x: x * 52 / 12, "that is a month's time; the requests are counted per week."),
         (lambda x: x * e["minutes_per_exchange"] ** 2,
          "the minutes per reply divide the time; they do not multiply it."),
+        (lambda x: x * e["requests_per_contact"],
+         "that is the number of replies your time allows each week, 180 / 4. The question asks "
+         "for the network in which 2% of the contacts send you that many: divide it by 0.02."),
     ]
-    return check_number(answer, expected, name="contacts (tipping size)", rel_tol=0.01,
-                        slips=slips)
+    return check_estimate(answer, expected, name="contacts (tipping size)", rel_tol=0.01,
+                          slips=_with_roundings(slips))
 
 
-def check_your_tipping_point(answer: object) -> Feedback:
-    """Exercise 5 (judge): your own tipping size, from assumptions you can defend.
+#: Exercise 5: the learner's verdict, "past" or "within" (the essay's 25,000 contacts against
+#: their own tipping point), and other ways to write each.
+VERDICTS = {"past": ("past it", "beyond", "beyond it", "over", "over it", "above", "above it"),
+            "within": ("within it", "below", "below it", "under", "under it", "inside")}
 
-    Any answer within the band that the assumptions' plausible ranges span is accepted; the
-    feedback says what it means for the essay's 25,000 contacts.
 
-    >>> feedback = check_your_tipping_point(2400)
-    >>> feedback.correct, "answer about 10% of what arrives" in feedback.message
+def _percent(share: float) -> str:
+    """A share as a percentage: up to three significant figures (1%, 0.09%, 9.6%), two below
+    0.1% (0.096%)."""
+    return f"{share * 100:.3g}%" if share >= 0.001 or share == 0 else f"{share * 100:.2g}%"
+
+
+def _times(ratio: float) -> str:
+    return f"{ratio:,.1f}" if ratio >= 10 else f"{ratio:.2f}"
+
+
+def _week_problem(hours: object, minutes: object, share: object) -> str | None:
+    """What is wrong with the inputs of exercise 5 as numbers, or None."""
+    given = {"hours": hours, "minutes": minutes, "share": share}
+    missing = [name for name, value in given.items() if value is None or value is Ellipsis]
+    if missing:
+        return (f"No value yet for {', '.join(missing)}: replace None with numbers for your own "
+                "week, then run the cell again.")
+    examples = {"hours": "2 (hours a week)", "minutes": "5 (minutes a reply)",
+                "share": "0.01 (one contact in a hundred writes each week)"}
+    for name, value in given.items():
+        if _as_number(value) is None:
+            return f"{name} must be a finite number, such as {examples[name]}; got {value!r}."
+    if not 0 <= float(hours) <= 7 * 24:
+        return f"hours must be between 0 and 168, the hours in a week; got {hours!r}."
+    if not float(minutes) > 0:
+        return f"minutes must be more than 0: a real reply takes some time; got {minutes!r}."
+    if not 0 <= float(share) <= 1:
+        return (f"share must be between 0 and 1: the share of your contacts who write to you in "
+                f"a week. Did you write a percentage? {float(share):g}% is "
+                f"{float(share) / 100:g}." if float(share) > 1 else
+                f"share must be between 0 and 1, got {share!r}.")
+    return None
+
+
+def _outside_ranges(hours: float, minutes: float, share: float) -> list[str]:
+    """A sentence for each input outside the chapter's plausible range, with the likeliest slip
+    when the value suggests one."""
+    notes = []
+    ranges = {"hours": ("hours_per_week", hours, "hours a week"),
+              "minutes": ("minutes_per_exchange", minutes, "minutes a reply"),
+              "share": ("requests_per_contact", share, "share of contacts writing each week")}
+    for name, (key, value, what) in ranges.items():
+        a = TIPPING_ASSUMPTIONS[key]
+        if a.low <= value <= a.high:
+            continue
+        shown = _percent(value) if name == "share" else f"{value:g}"
+        low, high = ((f"{a.low:.1%}", f"{a.high:.0%}") if name == "share"
+                     else (f"{a.low:g}", f"{a.high:g}"))
+        note = (f"Your {what}, {shown}, is outside the chapter's plausible range ({low} to "
+                f"{high}). That is fine if it describes your week: say in a sentence how you "
+                "know (for instance, you counted last month's messages).")
+        if name == "hours" and value > 20:
+            note += f" Or is it minutes? {value:g} hours a week is {value / 7:.1f} hours a day."
+        if name == "minutes" and value < 1:
+            note += f" Or is it hours? {value:g} minutes is {value * 60:.0f} seconds."
+        if name == "share" and value > 0.2:
+            note += (f" Or is it a percentage? {value:g}% of your contacts would be "
+                     f"{value / 100:g}.")
+        notes.append(note)
+    return notes
+
+
+def check_your_tipping_point(hours: object, minutes: object, share: object,
+                             verdict: object) -> Feedback:
+    """Exercise 5 (judge): from your own week (``hours`` a week, ``minutes`` a reply, ``share``
+    of your contacts writing each week), are the essay's 25,000 contacts ``"past"`` your tipping
+    point or ``"within"`` it?
+
+    Any week is accepted: inputs outside the chapter's plausible ranges get a request to say why
+    they describe you, not a rejection. The check computes your tipping point and grades your
+    verdict against it.
+
+    >>> feedback = check_your_tipping_point(2, 5, 0.01, "past")
+    >>> feedback.correct, "2,400" in feedback.message
     (True, True)
+    >>> check_your_tipping_point(2, 5, 0.01, "within").correct
+    False
     """
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, NO_ANSWER)
-    value = _as_number(answer)
-    if value is None or value <= 0:
-        return Feedback(False, f"Expected a positive number of contacts, got {answer!r}. "
-                               "Compute it with branding.reciprocation(...).tipping_size.")
-    band = tipping_band()
-    ranges = {name: (a.low, a.high) for name, a in TIPPING_ASSUMPTIONS.items()}
-    hours, minutes = ranges["hours_per_week"], ranges["minutes_per_exchange"]
-    requests = ranges["requests_per_contact"]
-    if value < band.tipping_low * 0.99:
-        return Feedback(False, (
-            f"Not defensible yet: {value:,.0f} is below {band.tipping_low:,.0f}, the smallest "
-            f"tipping size the ranges allow ({hours[0]:g} hours a week, {minutes[1]:g} minutes a "
-            f"reply, {requests[1]:.0%} of contacts writing each week). Check the units: hours "
-            "into minutes, a percentage into a share."))
-    if value > band.tipping_high * 1.01:
-        return Feedback(False, (
-            f"Not defensible yet: {value:,.0f} is above {band.tipping_high:,.0f}, the largest "
-            f"tipping size the ranges allow ({hours[1]:g} hours a week, {minutes[0]:g} minutes a "
-            f"reply, {requests[0]:.1%} of contacts writing each week). To defend more, you "
-            "would need more time, faster replies or fewer messages than the chapter thinks "
-            "plausible: say which, and why."))
-    answered = min(1.0, value / ESSAY_CONTACTS)
-    if value < ESSAY_CONTACTS:
-        verdict = (f"the essay's {ESSAY_CONTACTS:,} contacts are past it: you could answer "
-                   f"about {answered:.0%} of what arrives, and the rest goes unanswered. The "
-                   "essay's worry holds under your assumptions.")
+    problem = _week_problem(hours, minutes, share)
+    if problem:
+        return Feedback(False, problem)
+    h, m, q = float(hours), float(minutes), float(share)
+    point = reciprocation(h, m, requests_per_contact=q)
+    tipping = point.tipping_size
+    # At the tipping point itself the messages just fill your time: within (rounding aside).
+    at_it = math.isclose(tipping, ESSAY_CONTACTS, rel_tol=1e-9)
+    truth = "past" if tipping < ESSAY_CONTACTS and not at_it else "within"
+    if math.isinf(tipping):
+        facts = ("Nobody writes to you, so no network size fills your time: the essay's "
+                 f"{ESSAY_CONTACTS:,} contacts are within it.")
+    elif tipping == 0:
+        facts = ("With no time a week for replies, any message is past your time: the essay's "
+                 f"{ESSAY_CONTACTS:,} contacts are past your tipping point, which is 0.")
+    elif truth == "past":
+        facts = (f"With {h:g} hours a week, {m:g} minutes a reply and {_percent(q)} of your "
+                 f"contacts writing each week, your tipping point is {tipping:,.0f} contacts. The "
+                 f"essay's {ESSAY_CONTACTS:,} are {_times(ESSAY_CONTACTS / tipping)} times it. "
+                 f"Answering all they send would take {point.hours_needed(ESSAY_CONTACTS):,.1f} "
+                 f"hours a week, and your {h:g} cover "
+                 f"{_percent(point.answered_share(ESSAY_CONTACTS))} of it.")
     else:
-        verdict = (f"the essay's {ESSAY_CONTACTS:,} contacts are within it: you could answer "
-                   "everyone who writes. Your assumptions make the essay's worry too strong; "
-                   "check that they describe a real week of yours.")
-    return Feedback(True, f"Defensible: with a tipping size of {value:,.0f}, {verdict}")
-
+        facts = (f"With {h:g} hours a week, {m:g} minutes a reply and {_percent(q)} of your "
+                 f"contacts writing each week, your tipping point is {tipping:,.0f} contacts, so "
+                 f"the essay's {ESSAY_CONTACTS:,} are within it: their messages would take "
+                 f"{point.hours_needed(ESSAY_CONTACTS):,.1f} of your {h:g} hours a week.")
+    options = {
+        "past": Option(truth == "past", facts, VERDICTS["past"]),
+        "within": Option(truth == "within", facts, VERDICTS["within"]),
+    }
+    if verdict is None or verdict is Ellipsis:
+        return Feedback(False, 'No verdict yet: set answer to "past" or "within" and run the '
+                               "cell again.")
+    judged = check_choice(verdict, options)
+    if not judged.message.startswith(("Defensible", "Not yet")):
+        return Feedback(False, f'Answer "past" or "within" (the essay\'s {ESSAY_CONTACTS:,} '
+                               f"contacts against your tipping point); got {verdict!r}.")
+    notes = " ".join(_outside_ranges(h, m, q))
+    if judged.correct:
+        lead = "Right, and it follows from your own numbers."
+        close = ("" if truth == "past" else " The essay's worry does not hold for a week like "
+                 "yours; check that your numbers describe a real week, not a hoped-for one.")
+        return Feedback(True, " ".join(part for part in (lead, facts + close, notes) if part))
+    return Feedback(False, " ".join(part for part in (
+        "Not what your own numbers say.", facts, "Compare 25,000 with your tipping point, "
+        "hours a week x 60 / (minutes a reply x share writing).", notes) if part))

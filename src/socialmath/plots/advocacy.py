@@ -103,30 +103,51 @@ def _curve_title(curves: dict[str, np.ndarray], followers: float, factor: float,
             f"they {verdict} the {factor:g}x that \"561% further\" needs")
 
 
+def _heights(ax: Axes, values) -> np.ndarray:
+    """Data values on the y axis as shares of the axes' height, from the axis' scale and limits
+    alone (not from the axes' place in the figure), so a figure laid out or not gives the same."""
+    scale = ax.yaxis.get_transform()
+    low, high = scale.transform(np.reshape(ax.get_ylim(), (-1, 1))).ravel()
+    scaled = scale.transform(np.reshape(np.asarray(values, dtype=float), (-1, 1))).ravel()
+    return (scaled - low) / (high - low)
+
+
+def _values(ax: Axes, heights) -> np.ndarray:
+    """The inverse of :func:`_heights`: shares of the axes' height back to data values."""
+    scale = ax.yaxis.get_transform()
+    low, high = scale.transform(np.reshape(ax.get_ylim(), (-1, 1))).ravel()
+    scaled = low + np.asarray(heights, dtype=float) * (high - low)
+    return scale.inverted().transform(np.reshape(scaled, (-1, 1))).ravel()
+
+
 def _place_curve_labels(ax: Axes, labels: dict[str, Text], curves: dict[str, np.ndarray]) -> None:
     """Put each curve's label at its right-hand end, pushed apart so that none overlap."""
-    to_axes = ax.transAxes.inverted()
-    ends = {}
-    for name, values in curves.items():
-        x, y = len(values) - 1, max(float(values[-1]), ax.get_ylim()[0])
-        ends[name] = (x, to_axes.transform(ax.transData.transform((x, y)))[1])
+    names = [name for name in curves if name in labels]
+    if not names:
+        return
+    ends = [max(float(curves[name][-1]), ax.get_ylim()[0]) for name in names]
+    heights = _heights(ax, ends)
     placed = -1.0
-    for name, (x, height) in sorted(ends.items(), key=lambda item: item[1][1]):
-        height = max(height, placed + _LABEL_GAP)
-        placed = height
-        y = ax.transData.inverted().transform(ax.transAxes.transform((0, height)))[1]
-        labels[name].set_position((x, y))
+    for i in np.argsort(heights, kind="stable"):
+        placed = max(float(heights[i]), placed + _LABEL_GAP)
+        heights[i] = placed
+    for name, y in zip(names, _values(ax, heights), strict=True):
+        labels[name].set_position((len(curves[name]) - 1, float(y)))
 
 
 def draw_reach_curves(ax: Axes, curves: dict[str, np.ndarray], followers: float,
                       factor: float = 6.61, at: int | None = None, log: bool = False,
-                      ylim: tuple[float, float] | None = None, who: str = "") -> ReachCurveArtists:
+                      ylim: tuple[float, float] | None = None, who: str = "",
+                      legend: bool = False) -> ReachCurveArtists:
     """People reached against the number of ambassadors k = 0, 1, 2, ... for each curve
     (label -> values at k), with the page's followers and ``factor`` times them as horizontal
     lines, and a marker on the first curve at ``at`` ambassadors (default: the last). ``who``
     describes the first curve's ambassadors in the title ("chosen greedily").
 
-    Curves carry their labels at their right-hand end (no legend box).
+    Curves and lines carry their labels beside them (the curves' at their right-hand end), or
+    with ``legend=True`` in a legend across the top, which does not move with them: an explorer
+    then redraws no label text on a move. The caller keeps the curves and lines out of the
+    legend's band (below a tenth of the top of ``ylim`` on a log scale).
     """
     if log:
         ax.set_yscale("log")
@@ -136,22 +157,29 @@ def draw_reach_curves(ax: Axes, curves: dict[str, np.ndarray], followers: float,
         k = np.arange(len(values))
         dashed = "--" if name.startswith(("sum of", "independence")) else "-"
         colour = CURVE_COLOURS.get(name, PALETTE["grey"])
-        (lines[name],) = ax.plot(k, values, dashed, lw=2.2, color=colour)
-        labels[name] = ax.text(k[-1], values[-1], f" {name}", fontsize=8.5, va="center",
-                               color=colour)
-    page = ax.axhline(followers, color=PALETTE["black"], lw=1.2, ls=":")
-    target = ax.axhline(factor * followers, color=PALETTE["vermillion"], lw=1.5, ls="-.")
-    labels["page"] = ax.text(0.01, followers, " the page's followers", fontsize=8, va="bottom",
-                             transform=ax.get_yaxis_transform())
-    labels["target"] = ax.text(0.01, factor * followers, f" {factor:g}x the followers",
-                               fontsize=8, va="bottom", color=PALETTE["vermillion"],
-                               transform=ax.get_yaxis_transform())
+        (lines[name],) = ax.plot(k, values, dashed, lw=2.2, color=colour, label=name)
+        if not legend:
+            labels[name] = ax.text(k[-1], values[-1], f" {name}", fontsize=8.5, va="center",
+                                   color=colour)
+    page = ax.axhline(followers, color=PALETTE["black"], lw=1.2, ls=":",
+                      label="the page's followers")
+    target = ax.axhline(factor * followers, color=PALETTE["vermillion"], lw=1.5, ls="-.",
+                        label=f"{factor:g}x the followers")
+    if not legend:
+        labels["page"] = ax.text(0.01, followers, " the page's followers", fontsize=8,
+                                 va="bottom", transform=ax.get_yaxis_transform())
+        labels["target"] = ax.text(0.01, factor * followers, f" {factor:g}x the followers",
+                                   fontsize=8, va="bottom", color=PALETTE["vermillion"],
+                                   transform=ax.get_yaxis_transform())
     first = next(iter(curves))
     k_at = len(curves[first]) - 1 if at is None else at
     (marker,) = ax.plot([k_at], [curves[first][k_at]], "o", ms=9, mec="black",
                         color=CURVE_COLOURS.get(first, PALETTE["grey"]))
     longest = max(len(values) for values in curves.values())
-    ax.set_xlim(0, (longest - 1) * 1.3)
+    ax.set_xlim(0, (longest - 1) * (1.05 if legend else 1.3))
+    if legend:
+        ax.legend(handles=[*lines.values(), page, target], loc="upper left",
+                  ncol=len(lines) + 2, fontsize=8, handlelength=2.5, columnspacing=1.2)
     if ylim is not None:
         ax.set_ylim(*ylim)
     else:
@@ -171,8 +199,9 @@ def update_reach_curves(artists: ReachCurveArtists, curves: dict[str, np.ndarray
         artists.curves[name].set_data(np.arange(len(values)), values)
     artists.page.set_ydata([followers, followers])
     artists.target.set_ydata([factor * followers] * 2)
-    artists.labels["page"].set_y(followers)
-    artists.labels["target"].set_y(factor * followers)
+    if "page" in artists.labels:
+        artists.labels["page"].set_y(followers)
+        artists.labels["target"].set_y(factor * followers)
     first = next(iter(curves))
     k_at = len(curves[first]) - 1 if at is None else at
     artists.marker.set_data([k_at], [curves[first][k_at]])

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
@@ -64,7 +65,7 @@ class GrowthArtists:
     references: dict[str, Line2D]
     title: Text
     note: Text
-    labels: dict[str, Text]
+    legend: Legend
 
 
 def _growth_title(growth: Growth) -> str:
@@ -87,31 +88,33 @@ def _growth_note(growth: Growth) -> str:
             f"mean: {growth.graph.mean_degree:.1f} contacts")
 
 
+#: Line styles of the reference rules, in the order given: dashed, then dotted.
+_REFERENCE_STYLES = ("--", ":")
+
+
 def draw_growth(ax: Axes, growth: Growth,
                 references: dict[str, Growth] | None = None) -> GrowthArtists:
     """The top-1% share of contacts and the Gini index as the network grows (people on a log
-    scale), with the top-1% share of ``references`` (other rules, same size) as dashed lines."""
+    scale), with the top-1% share of ``references`` (other rules, same size) as thin grey lines,
+    the first dashed and the second dotted. The reference lines are drawn over the live ones, so
+    a reference equal to the live rule still shows; a legend names every line."""
     ax.set_xscale("log")
     references = references or {}
-    styles = [(PALETTE["grey"], "--"), (PALETTE["grey"], ":")]
+    (top1,) = ax.plot(growth.sizes, growth.top1, "-", color=PALETTE["vermillion"], lw=2.5,
+                      label="top-1% share of contacts")
+    (gini,) = ax.plot(growth.sizes, growth.gini, "-", color=PALETTE["blue"], lw=2,
+                      label="Gini index")
     lines = {}
-    for (name, other), (colour, dash) in zip(references.items(), styles, strict=False):
-        (lines[name],) = ax.plot(other.sizes, other.top1, dash, color=colour, lw=1.5)
-    (top1,) = ax.plot(growth.sizes, growth.top1, "-", color=PALETTE["vermillion"], lw=2.5)
-    (gini,) = ax.plot(growth.sizes, growth.gini, "-", color=PALETTE["blue"], lw=2)
-    label_axes(ax, "people who have joined (log scale)", "share", _growth_title(growth))
+    for (name, other), dash in zip(references.items(), _REFERENCE_STYLES, strict=False):
+        (lines[name],) = ax.plot(other.sizes, other.top1, dash, color="black", lw=1.2,
+                                 alpha=0.75, label=f"top-1% share, {name}")
+    label_axes(ax, "people who have joined (log scale)", "share of contacts, or Gini index",
+               _growth_title(growth))
     note = ax.text(0.98, 0.97, _growth_note(growth), transform=ax.transAxes, ha="right",
                    va="top", fontsize=9, bbox={"boxstyle": "round", "fc": "white",
                                                "ec": PALETTE["grey"], "alpha": 0.9})
-    labels = {
-        "top1": ax.text(0, 0, " top-1% share", color=PALETTE["vermillion"], fontsize=9,
-                        va="bottom"),
-        "gini": ax.text(0, 0, " Gini index", color=PALETTE["blue"], fontsize=9, va="bottom"),
-    }
-    for name in lines:  # at the right end of their lines, inside the axes
-        labels[name] = ax.text(0, 0, f"top 1%, {name}", color=PALETTE["grey"], fontsize=8,
-                               ha="right", va="bottom")
-    artists = GrowthArtists(top1, gini, lines, ax.title, note, labels)
+    legend = ax.legend(loc="upper left", fontsize=8)
+    artists = GrowthArtists(top1, gini, lines, ax.title, note, legend)
     _place_growth(ax, artists, growth, references)
     return artists
 
@@ -131,17 +134,11 @@ def update_growth(artists: GrowthArtists, growth: Growth,
 
 def _place_growth(ax: Axes, artists: GrowthArtists, growth: Growth,
                   references: dict[str, Growth]) -> None:
-    highest = max([GROWTH_Y_TOP, float(growth.gini.max()) * 1.15,
-                   *(float(other.top1.max()) * 1.15 for other in references.values())])
+    # Head room above the curves for the legend (top left) and the note (top right).
+    highest = max([GROWTH_Y_TOP, float(growth.gini.max()) * 1.6, float(growth.top1.max()) * 1.6,
+                   *(float(other.top1.max()) * 1.6 for other in references.values())])
     ax.set_ylim(0, highest)
     ax.set_xlim(growth.sizes[0], growth.sizes[-1])
-    lift = 0.035 * highest  # labels sit just above the start of their curves
-    at = min(1, growth.sizes.size - 1)
-    artists.labels["top1"].set_position((growth.sizes[at], growth.top1[at] + lift))
-    artists.labels["gini"].set_position((growth.sizes[at], growth.gini[at] + lift))
-    for name, other in references.items():
-        if name in artists.labels:
-            artists.labels[name].set_position((other.sizes[-1], other.top1[-1] + lift / 2))
 
 
 # --- the degree tail ------------------------------------------------------------------------------
@@ -168,7 +165,7 @@ def draw_degree_tail(ax: Axes, growths: dict[str, Growth]) -> dict[str, tuple[Li
         drawn[name] = (points, law)
         lowest = min(lowest, float(share.min()))
     if drawn:
-        next(iter(drawn.values()))[1].set_label("master-equation law")
+        next(iter(drawn.values()))[1].set_label("theory, for a very large network")
     ax.set_ylim(lowest / 2, 1.5)
     label_axes(ax, "contacts, k (log scale)", "share of people with at least k (log scale)",
                "Preferential attachment grows a long tail;\nuniform attachment does not")
@@ -206,22 +203,25 @@ def draw_paradox(ax: Axes, paradox: FriendshipParadox, degrees: np.ndarray,
                  friends_mean: np.ndarray) -> ParadoxArtists:
     """Each person as a point: their contacts (x) against their contacts' mean (y). Points above
     the diagonal are people whose contacts have more contacts than they do. Dashed lines mark
-    the mean contacts of a person and of a friend."""
-    (diagonal,) = ax.plot([], [], "-", color=PALETTE["grey"], lw=1)
+    the mean contacts of a person and of a friend; a legend (lower right, where points are
+    fewest) names the three lines."""
+    (diagonal,) = ax.plot([], [], "-", color=PALETTE["grey"], lw=1,
+                          label="as many as you (above: they have more)")
     few = degrees.size <= 50  # a small group: big, solid points; a large one: small, see-through
     people = ax.scatter(*_points(degrees, friends_mean), s=70 if few else 14,
                         color=PALETTE["blue"], alpha=0.8 if few else 0.35, edgecolors="none")
-    mean = ax.axvline(paradox.mean_degree, color=PALETTE["orange"], ls="--", lw=1.5)
+    mean = ax.axvline(paradox.mean_degree, color=PALETTE["orange"], ls="--", lw=1.5,
+                      label="a person's mean contacts")
     friend_mean = ax.axhline(paradox.mean_friend_degree, color=PALETTE["vermillion"], ls="--",
-                             lw=1.5)
+                             lw=1.5, label="a friend's mean contacts")
     label_axes(ax, "your contacts", "your contacts' mean number of contacts",
                _paradox_title(paradox))
     note = ax.text(0.98, 0.03, _paradox_note(paradox), transform=ax.transAxes, ha="right",
                    va="bottom", fontsize=9, family="monospace",
                    bbox={"boxstyle": "round", "fc": "white", "ec": PALETTE["grey"],
                          "alpha": 0.9})
-    ax.text(0.02, 0.97, "above the line: your contacts have more contacts than you",
-            transform=ax.transAxes, fontsize=8, va="top", color=PALETTE["grey"])
+    ax.legend(handles=[diagonal, mean, friend_mean], loc="lower right",
+              bbox_to_anchor=(1.0, 0.2), fontsize=8)
     artists = ParadoxArtists(people, diagonal, mean, friend_mean, ax.title, note)
     _scale_paradox(ax, artists, degrees, friends_mean)
     return artists

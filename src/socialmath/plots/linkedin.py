@@ -196,17 +196,39 @@ def _timeline_title(snap: Snapshot) -> str:
             f"{capacity.estimate:g}")
 
 
-def _timeline_note(snap: Snapshot) -> str:
+def timeline_facts(snap: Snapshot) -> dict[str, str]:
+    """The figures the timeline's note states, formatted: the feed's posts a week, the time to
+    glance at all of them, the share the budget covers and up to which network size, the number
+    of companies and their Gini index ("" when undefined); an explorer's readout states the same.
+
+    >>> from socialmath import linkedin
+    >>> sample = linkedin.read_connections(linkedin.SAMPLE)
+    >>> timeline_facts(linkedin.snapshot(sample, "2025-06-30"))["up_to"]
+    '15,750 contacts'
+    """
+    if not isinstance(snap, Snapshot):
+        raise TypeError(f"snap must be a Snapshot (from linkedin.snapshot), got "
+                        f"{type(snap).__name__}")
     feed = snap.fit.feed
     limit = feed.contacts_at_budget
-    reach = "no limit" if not np.isfinite(limit) else f"{format_count(limit)} contacts"
-    gini = "" if np.isnan(snap.company_gini) else f", Gini {snap.company_gini:.2f}"
     minutes = feed.minutes_per_day_needed
-    needed = (f"{minutes * 60:.0f} s" if minutes < 1 else f"{format_count(minutes)} min")
-    return (f"feed: {format_count(feed.posts_per_week)} posts a week\n"
-            f"glance at all: {needed} a day\n"
-            f"budget covers {feed.share_readable:.0%} of it, up to {reach}\n"
-            f"companies: {snap.companies:,}{gini}")
+    return {
+        "posts": format_count(feed.posts_per_week),
+        "glance": f"{minutes * 60:.0f} s" if minutes < 1 else f"{format_count(minutes)} min",
+        "readable": f"{feed.share_readable:.0%}",
+        "up_to": "any size" if not np.isfinite(limit) else f"{format_count(limit)} contacts",
+        "companies": f"{snap.companies:,}",
+        "gini": "" if np.isnan(snap.company_gini) else f"{snap.company_gini:.2f}",
+    }
+
+
+def _timeline_note(snap: Snapshot) -> str:
+    facts = timeline_facts(snap)
+    return (f"feed: {facts['posts']} posts a week\n"
+            f"glance at all: {facts['glance']} a day\n"
+            f"budget covers {facts['readable']} of it, up to {facts['up_to']}\n"
+            f"companies: {facts['companies']}"
+            + (f", Gini {facts['gini']}" if facts["gini"] else ""))
 
 
 def _timeline_top(snap: Snapshot) -> float:
@@ -222,7 +244,7 @@ def draw_timeline(ax: Axes, snap: Snapshot) -> TimelineArtists:
     ax.step(x, history.cumulative, where="post", color=PALETTE["grey"], lw=1.5, alpha=0.6)
     past_x, past_y = _past(history, snap.as_of)
     (past,) = ax.step(past_x, past_y, where="post", color=PALETTE["blue"], lw=2.5)
-    (now,) = ax.plot([snap.as_of], [snap.contacts], "o", ms=9, color=PALETTE["vermillion"])
+    (now,) = ax.plot(*_now(snap), "o", ms=9, color=PALETTE["vermillion"])
     capacity = snap.fit.coverage.capacity
     band = ax.axhspan(capacity.low, capacity.high, color=PALETTE["green"], alpha=0.15)
     estimate = ax.axhline(capacity.estimate, color=PALETTE["green"], lw=1.5, ls="--")
@@ -248,7 +270,7 @@ def update_timeline(artists: TimelineArtists, snap: Snapshot) -> None:
     """Move the artists of ``draw_timeline`` to show ``snap``; the caller redraws the canvas."""
     past_x, past_y = _past(snap.history, snap.as_of)
     artists.past.set_data(past_x, past_y)
-    artists.now.set_data([snap.as_of], [snap.contacts])
+    artists.now.set_data(*_now(snap))
     capacity = snap.fit.coverage.capacity
     top = _timeline_top(snap)
     artists.now.axes.set_ylim(0, top)
@@ -262,6 +284,11 @@ def update_timeline(artists: TimelineArtists, snap: Snapshot) -> None:
     artists.note.set_text(_timeline_note(snap))
 
 
+def _now(snap: Snapshot) -> tuple[np.ndarray, list[int]]:
+    """The "now" marker's point, its date as a datetime64 like the history's (not a Timestamp)."""
+    return np.array([snap.as_of], dtype="datetime64[ns]"), [snap.contacts]
+
+
 def _set_band(band: Rectangle, low: float, high: float) -> None:
     band.set_y(low)
     band.set_height(high - low)
@@ -270,7 +297,8 @@ def _set_band(band: Rectangle, low: float, high: float) -> None:
 def _place_budget_label(label: Text, snap: Snapshot, top: float) -> None:
     """Beside the budget line: under it near the top of the chart, above it lower down."""
     y = _budget_y(snap, top)
-    label.set_y(y)
+    # On the floor (a budget of 0 minutes), lift the label by 1% so its box stays on the chart.
+    label.set_y(y if y > top / 2 else max(y, 0.01 * top))
     label.set_text(_budget_text(snap, top))
     label.set_va("top" if y > top / 2 else "bottom")
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import QuadMesh
 from matplotlib.container import BarContainer
-from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
@@ -140,7 +140,7 @@ def draw_tie_bands(ax: Axes, low: int, high: int, markers: Mapping[str, float] |
 class TradeoffArtists:
     """What ``draw_tradeoffs`` made, for ``update_tradeoffs`` to change."""
 
-    image: AxesImage
+    cells: QuadMesh
     texts: np.ndarray
     title: Text
 
@@ -153,9 +153,14 @@ def _value_text(criterion: str, value: float) -> str:
 
 def draw_tradeoffs(ax: Axes, decision: Decision) -> TradeoffArtists:
     """Each policy (row) on each criterion (column): the colour is the score relative to the best
-    policy on that criterion, the text the value itself."""
+    policy on that criterion, the text the value itself. The cells are a mesh (cheaper to redraw
+    than an image), row 0 at the top."""
     scores = decision.scores.to_numpy()
-    image = ax.imshow(scores, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    rows, cols = scores.shape
+    cells = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5, scores,
+                          cmap="Blues", vmin=0, vmax=1)
+    ax.set_xlim(-0.5, cols - 0.5)
+    ax.set_ylim(rows - 0.5, -0.5)
     texts = np.empty(scores.shape, dtype=object)
     for row in range(scores.shape[0]):
         for col in range(scores.shape[1]):
@@ -164,7 +169,7 @@ def draw_tradeoffs(ax: Axes, decision: Decision) -> TradeoffArtists:
                   [c.label.replace(" ", "\n", 1) for c in CRITERIA.values()], fontsize=8)
     ax.grid(False)
     label_axes(ax, "", "", "")
-    artists = TradeoffArtists(image, texts, ax.title)
+    artists = TradeoffArtists(cells, texts, ax.title)
     update_tradeoffs(artists, decision)
     return artists
 
@@ -172,17 +177,23 @@ def draw_tradeoffs(ax: Axes, decision: Decision) -> TradeoffArtists:
 def update_tradeoffs(artists: TradeoffArtists, decision: Decision) -> None:
     """Show ``decision``'s scores and values in the artists of ``draw_tradeoffs``."""
     scores = decision.scores.to_numpy()
-    artists.image.set_data(scores)
+    artists.cells.set_array(scores)
     artists.title.set_text("The trade-offs, policy by policy\n" + (
         "(darker = closer to the best policy)" if decision.scale == "relative"
         else "(darker = closer to 100%)"))
-    ax = artists.image.axes
-    ax.set_yticks(range(len(decision.scores.index)), list(decision.scores.index), fontsize=9)
-    for row, policy in enumerate(decision.values.index):
+    _row_names(artists.cells.axes, list(decision.scores.index))
+    values = decision.values.to_numpy(dtype=float)
+    for row in range(values.shape[0]):
         for col, criterion in enumerate(decision.values.columns):
             text = artists.texts[row, col]
-            text.set_text(_value_text(criterion, float(decision.values.loc[policy, criterion])))
+            text.set_text(_value_text(criterion, values[row, col]))
             text.set_color("white" if scores[row, col] > 0.6 else "black")
+
+
+def _row_names(ax: Axes, names: list[str]) -> None:
+    """Name the rows 0, 1, 2... of ``ax`` on its y axis (left alone when they already read so)."""
+    if [label.get_text() for label in ax.get_yticklabels()] != names:
+        ax.set_yticks(range(len(names)), names, fontsize=9)
 
 
 # --- the decision ---------------------------------------------------------------------------------
@@ -199,10 +210,11 @@ class DecisionArtists:
 
 def _decision_title(decision: Decision) -> str:
     ranking = decision.ranking
+    # Short: an explorer redraws it on every move, and text costs about as much per character.
+    # The totals are written beside the bars.
     if len(ranking) > 1 and decision.margin < 0.005:
-        return f"With your weights, {ranking[0]}\nand {ranking[1]} tie"
-    return (f"{decision.winner} wins with your weights\n"
-            f"{decision.totals[decision.winner]:.2f}, {decision.margin:.2f} ahead of the next")
+        return f"{ranking[0]} and {ranking[1]} tie"
+    return f"{decision.winner} wins by {decision.margin:.2f}"
 
 
 def draw_decision(ax: Axes, decision: Decision) -> DecisionArtists:
@@ -235,8 +247,8 @@ def update_decision(artists: DecisionArtists, decision: Decision) -> None:
         text.set_x(total + 0.01)
         text.set_text(f"{total:.2f}")
     ax = artists.title.axes
-    ax.set_yticks(range(len(decision.totals)), list(decision.totals.index), fontsize=9)
-    ax.set_xlabel("total score, 0 to 1 (" + ("1 = best policy on every criterion you weigh)"
-                                             if decision.scale == "relative"
-                                             else "1 = 100% on every criterion you weigh)"))
+    _row_names(ax, list(decision.totals.index))
+    ax.set_xlabel("total score (1 = " + ("the best policy on all you weigh)"
+                                         if decision.scale == "relative"
+                                         else "100% on all you weigh)"))
     artists.title.set_text(_decision_title(decision))

@@ -42,8 +42,11 @@ __all__ = [
 
 #: The funnel's x-axis starts here (people, log scale): fewer than one person is drawn at it.
 FUNNEL_FLOOR = 0.1
-#: Network sizes on the tipping figure's x-axis.
-SIZES_GRID = np.geomspace(10, 100_000, 200)
+#: Top of the tipping figure's y-axis: room above the curves (at most 1) for the range bars.
+TIPPING_Y_TOP = 1.42
+#: Network sizes on the tipping figure's x-axis: from 1, so that the low end of the capacity's
+#: range (about 2 contacts) shows.
+SIZES_GRID = np.geomspace(1, 100_000, 250)
 
 
 def _box(ax: Axes, x: float, y: float, text: str, ha: str = "left", va: str = "top") -> Text:
@@ -145,7 +148,7 @@ HOP_GROUPS = ("1", "2", "3", "4+")
 
 
 def _hop_shares(run: Cascades) -> np.ndarray:
-    """Share of all the people reached (seeds excluded) at hop 1, 2, 3, and 4 or more."""
+    """Share of everyone in the cascades but their authors at hop 1, 2, 3, and 4 or more."""
     reached = float((run.sizes - 1).sum())
     if reached == 0:
         return np.zeros(4)
@@ -153,11 +156,20 @@ def _hop_shares(run: Cascades) -> np.ndarray:
     return np.append(first, max(0.0, 1.0 - first.sum()))
 
 
+def _hop_group_name(group: str) -> str:
+    return {"1": "1 hop", "4+": "4 or more hops"}.get(group, f"{group} hops")
+
+
 def _cascade_titles(run: Cascades) -> tuple[str, str]:
     alone = run.share_of_cascades(1)
-    near = _hop_shares(run)[0]
-    return (f"At p = {run.p:.3g}, {alone:.0%} of posts\nare never passed on",
-            f"{near:.0%} of the people reached\nare 1 hop from the author")
+    shares = _hop_shares(run)
+    if not shares.any():
+        right = "Nobody passed the post on"
+    else:
+        most = int(np.argmax(shares))
+        right = (f"{shares[most]:.0%} of those who passed it on\n"
+                 f"are {_hop_group_name(HOP_GROUPS[most])} from the author")
+    return (f"At p = {run.p:.3g}, {alone:.0%} of posts\nare never passed on", right)
 
 
 def _cascade_note(run: Cascades, critical: float | None) -> str:
@@ -169,22 +181,23 @@ def _cascade_note(run: Cascades, critical: float | None) -> str:
 
 
 def draw_cascades(axes, run: Cascades, critical: float | None = None) -> CascadeArtists:
-    """Two panels: left, the share of cascades reaching at least s people (log-log); right, where
-    the people reached are, by hops from the author. ``critical`` (the critical p) goes in the
-    note."""
+    """Two panels: left, the share of cascades of size s or more (log-log), a cascade's size
+    being its author and everyone who passed the post on; right, where those who passed it on
+    are, by hops from the author, titled with the largest group. ``critical`` (the critical p)
+    goes in the note."""
     left, right = axes
     left.set_xscale("log")
     left.set_yscale("log")
     (sizes,) = left.plot(*ccdf(run.sizes), "o-", ms=3, lw=1, color=PALETTE["blue"])
     left.set_ylim(0.5 / run.n_cascades, 1.5)
-    label_axes(left, "people reached, s (log scale)", "share of cascades reaching at least s",
-               _cascade_titles(run)[0])
+    label_axes(left, "cascade size s: the author and those who passed it on (log scale)",
+               "share of cascades of size s or more", _cascade_titles(run)[0])
     note = _box(left, 0.97, 0.97, _cascade_note(run, critical), ha="right")
     hops = right.bar(HOP_GROUPS, _hop_shares(run), color=PALETTE["orange"], width=0.6)
     right.set_ylim(0, 1.12)
     hop_values = [right.text(i, 0, "", ha="center", va="bottom", fontsize=9)
                   for i in range(len(HOP_GROUPS))]
-    label_axes(right, "hops from the author", "share of the people reached",
+    label_axes(right, "hops from the author", "share of those who passed it on",
                _cascade_titles(run)[1])
     artists = CascadeArtists(sizes, hops, hop_values, (left.title, right.title), note)
     _place_cascades(artists, run, critical)
@@ -228,28 +241,41 @@ def draw_riot(ax: Axes, riots: dict[str, Riot]) -> list[Line2D]:
     ax.set_ylim(0, largest * 1.08)
     label_axes(ax, "round", "people rioting",
                "Two almost identical crowds, opposite outcomes")
-    ax.legend(loc="center right")
+    # Below the rising line and above the flat one: the lower right is empty.
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.06))
     return lines
 
 
+def _adopted_label(share: float) -> str:
+    """A share as the legend shows it: whole percentages, unless that would round a few seeds to
+    0% or nearly everyone to 100%."""
+    if share in (0.0, 1.0) or 0.01 <= share <= 0.99:
+        return f"{share:.0%}"
+    return f"{share:.1%}"
+
+
 def draw_contagion(ax: Axes, runs: dict[str, Contagion]) -> list[Line2D]:
-    """Share of the network adopting after each round (rounds from 1, log scale)."""
+    """Share of the network adopting after each round. Round 0 is the seeds, as in
+    :class:`socialmath.branding.Contagion`; the x-axis is linear from 0 to 1 and logarithmic past
+    1, so that round 0 shows and hundreds of rounds fit."""
     styles = [(PALETTE["blue"], "-"), (PALETTE["blue"], "--"), (PALETTE["vermillion"], "-"),
               (PALETTE["vermillion"], "--")]
-    ax.set_xscale("log")
+    ax.set_xscale("symlog", linthresh=1.0, linscale=0.4)
     last = max(run.adopted.size for run in runs.values())
     lines = []
     for (name, run), (colour, dash) in zip(runs.items(), styles, strict=False):
         # A contagion that has stopped stays where it is: flat to the last round of any.
         shares = np.pad(run.share_by_round, (0, last - run.adopted.size), mode="edge")
-        (line,) = ax.plot(np.arange(1, last + 1), shares, dash, color=colour, lw=2,
-                          label=f"{name}: {run.final_share:.0%}")
+        (line,) = ax.plot(np.arange(last), shares, dash, color=colour, lw=2,
+                          label=f"{name}: {_adopted_label(run.final_share)}")
         lines.append(line)
-    ax.set_xlim(1, last * 1.5)
+    ax.set_xlim(0, last * 1.5)
     ax.set_ylim(0, 1.05)
-    label_axes(ax, "round, counting the seeds as round 1 (log scale)", "share who adopted",
-               "Complex contagion needs a clustered network")
-    ax.legend(loc="center right", fontsize=9)
+    label_axes(ax, "round, the seeds being round 0 (log scale past 1)", "share who adopted",
+               "Complex contagion crossed the clustered ring,\nnot the random network")
+    # Between the curves: simple contagion on the random network has taken over by round 10,
+    # and the curves of the ring are still low at round 50.
+    ax.legend(loc="center", bbox_to_anchor=(0.5, 0.55), fontsize=9)
     return lines
 
 
@@ -280,9 +306,15 @@ def _tipping_title(point: Reciprocation, contacts: int) -> str:
             f"{point.reciprocated_share(contacts):.1%} of them;\nincoming messages {tipping}")
 
 
+def _tipping_size_text(point: Reciprocation) -> str:
+    if np.isinf(point.tipping_size):
+        return "never (nobody writes)"
+    return f"{format_count(point.tipping_size)} contacts"
+
+
 def _tipping_note(point: Reciprocation) -> str:
     return (f"capacity: {format_count(point.capacity)} contacts\n"
-            f"tipping size: {format_count(point.tipping_size)} contacts\n"
+            f"tipping size: {_tipping_size_text(point)}\n"
             f"{point.hours_per_week:g} h a week, {point.minutes_per_exchange:g} min an exchange")
 
 
@@ -295,24 +327,27 @@ def draw_tipping(ax: Axes, point: Reciprocation, contacts: int,
     move with the assumptions' central values: ``update_tipping`` leaves it in place."""
     ax.set_xscale("log")
     ax.set_xlim(SIZES_GRID[0], SIZES_GRID[-1])
-    ax.set_ylim(0, 1.3)
+    ax.set_ylim(0, TIPPING_Y_TOP)
     ax.set_yticks(np.linspace(0, 1, 6))
     lindenfors = GROUP_SIZES["lindenfors2021_bayesian"]
     dunbar = GROUP_SIZES["dunbar1993"]
     ax.axvspan(max(lindenfors.interval_low, SIZES_GRID[0]), lindenfors.interval_high,
                color=PALETTE["green"], alpha=0.12)
-    ax.axvline(dunbar.estimate_low, color=PALETTE["green"], lw=1.5)
+    # Vertical lines stop below the range bars, so that they do not cross the bars' labels.
+    below_bars = 1.03 / TIPPING_Y_TOP
+    ax.axvline(dunbar.estimate_low, ymax=below_bars, color=PALETTE["green"], lw=1.5)
     along_x = ax.get_xaxis_transform()
     ax.text(dunbar.estimate_low, 0.02, " Dunbar 147.8", transform=along_x, color=PALETTE["green"],
             fontsize=8, va="bottom", rotation=90)
-    ax.text(lindenfors.interval_high, 0.02, " Lindenfors et al. 95%: 4 to 520",
-            transform=along_x, color=PALETTE["green"], fontsize=8, va="bottom", rotation=90)
+    # Inside the shaded band, left of the curves' bends: the curves are flat at 1 there.
+    ax.text(lindenfors.interval_low * 1.15, 0.6, "Lindenfors et al.\n95% interval:\n4 to 520",
+            color=PALETTE["green"], fontsize=8, va="center")
     if band is not None:  # the ranges over the assumptions, as bars above the curves
         for y, low, high, colour, name in (
-                    (1.07, band.capacity_low, band.capacity_high, PALETTE["blue"], "capacity"),
-                (1.19, band.tipping_low, band.tipping_high, PALETTE["orange"], "tipping size")):
+                (1.1, band.capacity_low, band.capacity_high, PALETTE["blue"], "capacity"),
+                (1.27, band.tipping_low, band.tipping_high, PALETTE["orange"], "tipping size")):
             ax.plot([_clip_size(low), _clip_size(high)], [y, y], "|-", color=colour, lw=2, ms=8)
-            ax.text(_clip_size(low), y + 0.015, f"{name} over the assumptions' ranges: "
+            ax.text(_clip_size(low), y + 0.035, f"{name} over the assumptions' ranges: "
                     f"{format_count(low)} to {format_count(high)}", color=colour, fontsize=8,
                     va="bottom")
     (reciprocated,) = ax.plot(SIZES_GRID, point.reciprocated_share(SIZES_GRID), "-",
@@ -320,16 +355,15 @@ def draw_tipping(ax: Axes, point: Reciprocation, contacts: int,
                               label="contacts you can keep up with")
     (answered,) = ax.plot(SIZES_GRID, point.answered_share(SIZES_GRID), "-",
                           color=PALETTE["orange"], lw=2, label="messages you can answer")
-    tipping = ax.axvline(_clip_size(point.tipping_size), color=PALETTE["orange"], ls="--",
-                         lw=1.5)
+    tipping = ax.axvline(_clip_size(point.tipping_size), ymax=below_bars, color=PALETTE["orange"],
+                         ls="--", lw=1.5)
     (you,) = ax.plot([contacts], [point.reciprocated_share(contacts)], "o", ms=9,
                      color=PALETTE["vermillion"], mec="black", label="you")
     label_axes(ax, "contacts (log scale)", "share", _tipping_title(point, contacts))
     note = _box(ax, 0.98, 0.72, _tipping_note(point), ha="right")
-    # A fixed legend under the range bars: labels beside the moving curves and marker would
-    # leave the axes or land on other text at some positions.
-    ax.legend(handles=[reciprocated, answered, you], loc="upper left", bbox_to_anchor=(0.0, 0.8),
-              fontsize=9)
+    # A fixed legend at the lower left, under the flat start of the curves: labels beside the
+    # moving curves and marker would leave the axes or land on other text at some positions.
+    ax.legend(handles=[reciprocated, answered, you], loc="lower left", fontsize=9)
     return TippingArtists(reciprocated, answered, tipping, you, ax.title, note)
 
 

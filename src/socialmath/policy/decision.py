@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -92,7 +93,11 @@ class Decision:
     @property
     def ranking(self) -> list[str]:
         """Policies from the highest total score to the lowest (ties keep the given order)."""
-        return list(self.totals.sort_values(ascending=False, kind="stable").index)
+        return list(self._ranking)
+
+    @cached_property
+    def _ranking(self) -> tuple[str, ...]:
+        return tuple(self.totals.sort_values(ascending=False, kind="stable").index)
 
     @property
     def winner(self) -> str:

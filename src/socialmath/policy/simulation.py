@@ -613,7 +613,12 @@ class PolicyComparison:
 
         m = self.months if month is None else require_integer("month", month, low=0,
                                                                high=self.months)
-        return decide(self.summary(m), weights, month=m, scale=scale)
+        # The measures of a month never change: keep them (an explorer decides again and again
+        # on the same comparison; only the weights or the scale move).
+        summaries = self.__dict__.setdefault("_summaries", {})
+        if m not in summaries:
+            summaries[m] = self.summary(m)
+        return decide(summaries[m], weights, month=m, scale=scale)
 
 
 def _draw_month(rng: np.random.Generator, top_rate: float, a: Assumptions):

@@ -135,11 +135,15 @@ class ProgrammeExplorer(Explorer):
     def draw(self, axes, result: ProgrammeView) -> None:
         self.artists = draw_reach_curves(axes, self._curves(result), result.programme.followers,
                                          REACH_FACTOR, at=result.ambassadors, log=True,
-                                         ylim=Y_LIMITS)
+                                         ylim=Y_LIMITS, legend=True)
 
     def redraw(self, result: ProgrammeView) -> None:
         update_reach_curves(self.artists, self._curves(result), result.programme.followers,
                             REACH_FACTOR, at=result.ambassadors)
+
+    def moving_artists(self) -> list:
+        a = self.artists
+        return [*a.curves.values(), a.page, a.target, a.marker, a.title, *a.labels.values()]
 
     def describe(self, result: ProgrammeView) -> str:
         p = result.programme

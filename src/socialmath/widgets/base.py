@@ -27,6 +27,10 @@ The hooks, in the order the base class calls them:
 * ``moving_artists() -> list`` (optional): every artist that ``redraw`` changes. Declare it to
   get blitting (below); without it, every move redraws the whole figure, which is correct but
   slower.
+* ``static_state() -> hashable`` (optional): what the figure's static part shows, when some
+  control changes it now and then (the row names of a table, a band that one choice moves). The
+  background is drawn again whenever it changes (below), so those artists need not be redrawn
+  on every move.
 * ``readout_duplicates() -> list`` (optional): artists that only repeat what the readout says
   (a note box of numbers). The live canvas leaves them out, since the readout sits beside it and
   redrawing their text on every move costs as much as the rest; the static image (``png``, the
@@ -42,12 +46,14 @@ later move it pastes the background back, draws the moving artists on it in z-or
 (``axes.draw_artist``) and sends the result (``canvas.blit``): the tick labels, axis labels,
 grid and other text that did not change are not drawn again. ipympl supports this.
 
-The background is drawn again when the figure size, its resolution or any axes' limits change,
-or when the subclass calls :meth:`Explorer.invalidate_background` (needed only if ``redraw``
-changes an artist that is *not* in ``moving_artists``). So list every artist ``redraw`` touches:
-lines, markers, bars (each patch), texts (labels, notes) and the title when it states a
-finding that changes. A static artist drawn *above* a moving one (a legend over bars) must be
-listed too, or the moving one would be painted over it.
+The background is drawn again when the figure size, its resolution, any axes' limits or
+``static_state()`` change, or when the subclass calls :meth:`Explorer.invalidate_background`.
+So list every artist ``redraw`` changes on most moves: lines, markers, bars (each patch), texts
+(labels, notes) and the title when it states a finding that changes. What a control changes
+only now and then (a dropdown's choice, the names of rows) can stay in the background instead,
+described by ``static_state()``: moving that control then costs a full draw, every other move
+less. A static artist drawn *above* a moving one (a legend over bars) must be listed too, or
+the moving one would be painted over it.
 
 Where it shows
 --------------
@@ -147,6 +153,11 @@ class Explorer:
         """Every artist ``redraw`` changes; declare them to get blitting (module docstring)."""
         return []
 
+    def static_state(self):
+        """What the static part of the figure shows that a control may change (module
+        docstring); hashable. The default, None, says nothing beyond the axes' limits."""
+        return None
+
     def readout_duplicates(self) -> list:
         """Artists that repeat the readout, left out of the live canvas (module docstring)."""
         return []
@@ -227,7 +238,7 @@ class Explorer:
     def _static_key(self) -> tuple:
         """What the background depends on besides the moving artists."""
         limits = tuple((tuple(ax.get_xlim()), tuple(ax.get_ylim())) for ax in self.figure.axes)
-        return (tuple(self.figure.bbox.bounds), self.figure.dpi, limits)
+        return (tuple(self.figure.bbox.bounds), self.figure.dpi, limits, self.static_state())
 
     def _show_static(self) -> None:
         if self._static is None or not _in_kernel():

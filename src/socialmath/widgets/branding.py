@@ -116,7 +116,7 @@ class GrowthExplorer(Explorer):
     def moving_artists(self) -> list:
         a = self.artists
         # In the order they were drawn: among equal z-orders, blitting keeps this order.
-        return [*a.references.values(), a.top1, a.gini, a.title, a.note, *a.labels.values()]
+        return [a.top1, a.gini, *a.references.values(), a.title, a.note]
 
     def readout_duplicates(self) -> list:
         return [self.artists.note]

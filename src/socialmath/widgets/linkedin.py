@@ -14,7 +14,12 @@ import pandas as pd
 from socialmath import linkedin
 from socialmath.attention import CAPACITY_DUNBAR_1993, CAPACITY_GONCALVES_2011, Capacity
 from socialmath.linkedin import Snapshot, snapshot
-from socialmath.plots.linkedin import capacity_position, draw_timeline, update_timeline
+from socialmath.plots.linkedin import (
+    capacity_position,
+    draw_timeline,
+    timeline_facts,
+    update_timeline,
+)
 from socialmath.plots.style import format_count
 from socialmath.widgets.base import Explorer
 
@@ -99,16 +104,30 @@ class NetworkTimelineExplorer(Explorer):
     def redraw(self, result: Snapshot) -> None:
         update_timeline(self.artists, result)
 
+    def readout_duplicates(self) -> list:
+        return [self.artists.note]
+
+    def moving_artists(self) -> list:
+        a = self.artists
+        return [a.budget, a.past, a.now, a.budget_label, a.title, a.note]
+
+    def static_state(self) -> Capacity:
+        """The capacity: its band, line and label move only when you choose another."""
+        return self.result.fit.coverage.capacity
+
     def describe(self, result: Snapshot) -> str:
         fit = result.fit
         capacity = fit.coverage.capacity
+        facts = timeline_facts(result)
         return (
             f"on <b>{result.as_of:%d %b %Y}</b>: <b>{format_count(result.contacts)}</b> "
-            f"contacts<br>"
+            f"contacts at {facts['companies']} companies"
+            + (f" (Gini {facts['gini']})" if facts["gini"] else "") + "<br>"
             f"{capacity.name}'s {capacity.estimate:g} covers "
             f"<b>{fit.share_within_capacity:.0%}</b> of them<br>"
-            f"your feed: <b>{format_count(fit.feed.posts_per_week)}</b> posts a week; your "
-            f"budget covers <b>{fit.feed.share_readable:.0%}</b>"
+            f"your feed: <b>{facts['posts']}</b> posts a week, {facts['glance']} a day to "
+            f"glance at all; your budget covers <b>{facts['readable']}</b>, up to "
+            f"{facts['up_to']}"
         )
 
     def describe_plain(self) -> str:

@@ -133,6 +133,18 @@ class PolicyExplorer(Explorer):
         update_tradeoffs(self.artists[0], result.decision)
         update_decision(self.artists[1], result.decision)
 
+    def moving_artists(self) -> list:
+        """What changes on most moves: the grid's colours and values, the bars, their totals and
+        the verdict (the rest is in :meth:`static_state`)."""
+        tradeoffs, decision = self.artists
+        return [tradeoffs.cells, *tradeoffs.texts.ravel(), decision.title,
+                *(bar for bars in decision.segments.values() for bar in bars), *decision.totals]
+
+    def static_state(self) -> tuple:
+        """The row names (they change with the cap) and the scale (the left title and the bars'
+        axis label say which): the background is drawn again when they change."""
+        return tuple(self.result.decision.scores.index), self.result.decision.scale
+
     def describe(self, result: PolicyChoice) -> str:
         d = result.decision
         note = "<br><i>all weights are 0: every criterion counts the same</i>" \
