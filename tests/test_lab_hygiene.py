@@ -102,6 +102,9 @@ class Lab:
         self.context.close()
 
 
+# Eight chapters run one after another in a real lab: about two minutes on a quiet 2-core machine,
+# up to three times that when the machine is busy. The limit still catches a hung kernel.
+@pytest.mark.timeout(900)
 def test_a_learner_runs_every_chapter_and_git_stays_clean(browser, start_lab):
     before = _git_state()
     root = ROOT / "_build" / "lab-hygiene"  # inside the repository, ignored like my-notebooks/

@@ -5,6 +5,10 @@
   would load Thebe from a CDN and declare ``THEBE_JS_URL`` twice, are not added.
 * **Explorer snapshots**: a notebook's explorer is a still image on the site, so each one gets the
   note set once for the whole book in ``socialmath_static_explorer_note``.
+* **Browser twins**: after each explorer that has one (``socialmath.twins``), the page carries
+  its twin, a Vega-Lite chart with the same sliders that the browser computes by itself, drawn
+  by ``_static/socialmath-twins.js`` with the site's own Vega (installed from npm like MathJax).
+  Once it is drawn, the snapshot and its note are hidden; without JavaScript they stay.
 * **Launch buttons** appear once ``repository.url`` is set: without an address, the Binder, Colab
   and JupyterHub links (which need one) are switched off instead of breaking the build.
 * **Downloads**: every chapter offers its MyST ``.md`` source beside the ``.ipynb``.
@@ -13,6 +17,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -26,8 +31,12 @@ from sphinx.application import Sphinx
 
 LAUNCH_KEYS = ("binderhub_url", "colab_url", "jupyterhub_url", "jupyterlite_url", "deepnote_url")
 #: The plain-text form of an explorer (socialmath.widgets.base.Explorer._repr_mimebundle_).
-EXPLORER_TEXT = re.compile(r"^<\w+Explorer: ")
+EXPLORER_TEXT = re.compile(r"^<(\w+Explorer): ")
 NOTE_CLASS = "sm-static-explorer-note"
+TWIN_CLASS = "sm-twin"
+#: The site's Vega, as scripts/js_assets.py copies it from npm (book/js/assets.json).
+VEGA_SCRIPTS = ("vega/vega/build/vega.min.js", "vega/vega-lite/build/vega-lite.min.js",
+                "vega/vega-embed/build/vega-embed.min.js", "socialmath-twins.js")
 
 
 # -- bibliography --------------------------------------------------------------------------------
@@ -115,6 +124,82 @@ def _note_on_explorer_snapshots(app: Sphinx, doctree: nodes.document) -> None:
             continue
         note = nodes.paragraph("", wording, classes=[NOTE_CLASS])
         cell.parent.insert(cell.parent.index(cell), note)
+        app.env.socialmath_explorer_pages = getattr(app.env, "socialmath_explorer_pages", set())
+        app.env.socialmath_explorer_pages.add(app.env.docname)
+        name = next(EXPLORER_TEXT.match(text).group(1) for text in texts
+                    if EXPLORER_TEXT.match(text))
+        twin = _twin_specs(app).get(name)
+        if twin is not None:
+            cell_id = f"sm-explorer-{len(list(doctree.findall(_is_twin))) + 1}"
+            cell["ids"].append(cell_id)
+            cell.parent.insert(cell.parent.index(cell) + 1,
+                               _twin_node(app, name, twin, cell_id))
+
+
+# -- browser twins -------------------------------------------------------------------------------
+def _is_twin(node) -> bool:
+    return isinstance(node, nodes.raw) and node.astext().startswith(f'<div class="{TWIN_CLASS}"')
+
+
+def _twin_specs(app: Sphinx) -> dict:
+    """Explorer name -> (its Vega-Lite specification as JSON, its note, its title), built once
+    a build."""
+    if not hasattr(app, "socialmath_twins"):
+        import socialmath.twins.base
+        from socialmath.twins import TWINS, twin
+
+        # Tables the model computed (the small world's graphs, the policies' simulations) are
+        # kept in _build between builds, for as long as the package's code is unchanged.
+        socialmath.twins.base.CACHE_DIR = Path(app.srcdir) / "_build" / "twin-tables"
+        specs = {}
+        for name in TWINS:
+            chosen = twin(name)
+            specs[name] = (chosen.spec_json(), chosen.note, chosen.title)
+        app.socialmath_twins = specs
+    return app.socialmath_twins
+
+
+def _twins_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Read again the pages that show an explorer when any twin's specification changed since
+    the last build (a twin is code, not a source Sphinx watches)."""
+    import hashlib
+
+    digest = hashlib.sha256(repr(sorted(_twin_specs(app).items())).encode()).hexdigest()
+    before = getattr(env, "socialmath_twins_digest", None)
+    env.socialmath_twins_digest = digest
+    if before == digest:
+        return []
+    if before is None:  # an environment from before the twins: read every page again
+        return sorted(env.found_docs)
+    return sorted(getattr(env, "socialmath_explorer_pages", set()) & set(env.found_docs))
+
+
+def _merge_explorer_pages(app: Sphinx, env, docnames, other) -> None:
+    env.socialmath_explorer_pages = (getattr(env, "socialmath_explorer_pages", set())
+                                    | getattr(other, "socialmath_explorer_pages", set()))
+
+
+def _purge_explorer_pages(app: Sphinx, env, docname) -> None:
+    getattr(env, "socialmath_explorer_pages", set()).discard(docname)
+
+
+def _twin_node(app: Sphinx, name: str, twin: tuple[str, str, str], cell_id: str) -> nodes.raw:
+    spec, note, title = twin
+    wording = " ".join(part for part in (app.config.socialmath_twin_note, note) if part)
+    payload = spec.replace("</", "<\\/")  # a JSON script ends at the first "</"
+    markup = (f'<div class="{TWIN_CLASS}" data-explorer="{html.escape(name)}" '
+              f'data-cell="{cell_id}" role="figure" aria-label="{html.escape(title)}" '
+              f'hidden>\n'
+              f'<p class="sm-twin-note">{html.escape(wording)}</p>\n'
+              f'<div class="sm-twin-chart"></div>\n'
+              f'<script type="application/json">{payload}</script>\n</div>')
+    return nodes.raw("", markup, format="html")
+
+
+def _twin_scripts(app, pagename, templatename, context, doctree) -> None:
+    if doctree is not None and any(True for _ in doctree.findall(_is_twin)):
+        for script in VEGA_SCRIPTS:
+            app.add_js_file(script)
 
 
 # -- downloads -----------------------------------------------------------------------------------
@@ -145,9 +230,18 @@ def setup(app: Sphinx) -> dict:
         "socialmath_static_explorer_note",
         "On this page the figure shows the defaults; open the notebook to move the sliders.",
         "env")
+    app.add_config_value(
+        "socialmath_twin_note",
+        "Move the sliders: your browser computes this figure from the same model as the "
+        "notebook's explorer.",
+        "env")
     app.connect("config-inited", _launch_buttons_need_a_repository)
     app.connect("builder-inited", _drop_thebe, priority=900)
     app.connect("doctree-read", _note_on_explorer_snapshots)
+    app.connect("env-get-outdated", _twins_changed)
+    app.connect("env-merge-info", _merge_explorer_pages)
+    app.connect("env-purge-doc", _purge_explorer_pages)
     app.connect("html-page-context", _download_markdown_source, priority=600)
     app.connect("html-page-context", _no_thebe_assets, priority=900)
+    app.connect("html-page-context", _twin_scripts)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
