@@ -167,8 +167,21 @@ def test_static_figures_draw():
     from socialmath.graphs import barabasi_albert
 
     fig, ax = new_figure()
-    artists = draw_studies(ax, small_world_studies())
-    assert "4.57" in artists.title.get_text()
+    studies = small_world_studies()
+    artists = draw_studies(ax, studies, title="my finding")
+    assert artists.title.get_text() == "my finding"
+    # Karinthy's bet is its two readings, not a point; each kind of range has its own style.
+    assert artists.readings.get_ydata()[:2].tolist() == [5, 6]
+    assert 1929 not in artists.points.get_xdata()
+    assert sorted(artists.ranges) == ["chains", "figure"]
+    assert artists.ranges["chains"].get_linewidth() != artists.ranges["figure"].get_linewidth()
+    assert artists.unclear.get_xdata().tolist() == [2011]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "a fictional maximum, read two ways" in legend and "range reported" not in legend
+    with pytest.raises(ValueError, match="missing"):
+        draw_studies(ax, studies.drop(columns="range_of"))
+    with pytest.raises(TypeError, match="title"):
+        draw_studies(ax, studies, title=3)
     fig, ax = new_figure()
     dist = distance_distribution(barabasi_albert(2000, 3, seed=1), sources=50)
     drawn = draw_distance_distribution(ax, dist)
