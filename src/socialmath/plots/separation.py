@@ -268,7 +268,7 @@ _DEGREES = np.array([1, 2, 3])
 
 
 def _reach_title(estimate: ReachEstimate) -> str:
-    return (f"{estimate.share_within_three:.1%} of {format_count(estimate.population)} people\n"
+    return (f"{estimate.share_within_three:.1%} of {format_count(estimate.population)} members\n"
             f"are within three steps of you")
 
 
@@ -276,7 +276,7 @@ def _reach_note(estimate: ReachEstimate) -> str:
     first, second, third = estimate.by_degree
     return (f"1st degree: {format_count(first)}\n2nd degree: {format_count(second)}\n"
             f"3rd degree: {format_count(third)}\n"
-            f"2nd degree without overlap: {format_count(estimate.naive[1])}")
+            f"naive k x k: {format_count(estimate.naive[1])}")
 
 
 def _clip_reach(values) -> np.ndarray:
