@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from socialmath.datasets import DataError, available, load, read_csv, small_world_studies
+from socialmath.datasets import (
+    DataError,
+    available,
+    load,
+    read_csv,
+    small_world_studies,
+    studies_as_text,
+)
 
 KNOWN_KEYS = {"karinthy1929", "milgram1967", "travers1969", "dodds2003", "leskovec2008",
               "bakhshandeh2011", "backstrom2012", "edunov2016"}
@@ -92,7 +99,37 @@ def test_karinthys_bet_reads_as_five_or_six_links():
     # "no more than five individuals": whether the target is one of them is unclear
     # (backstrom2012, note 1), so the chain is at most 5 or at most 6 links.
     row = small_world_studies().set_index("source").loc["karinthy1929"]
-    assert (row["distance_low"], row["distance_high"], row["distance"]) == (5, 6, 6)
+    assert (row["distance_low"], row["distance_high"]) == (5, 6)
+    assert row["measure"] == "unclear" and row["range_of"] == "readings"
+    assert pd.isna(row["distance"])  # no single value: neither reading is the figure
+
+
+def test_studies_as_text_writes_ranges_out_and_says_what_they_describe():
+    table = studies_as_text(small_world_studies())
+    assert table.loc["Karinthy's story", "distance (links)"] == "5 or 6"
+    assert table.loc["Karinthy's story", "range"] == "two readings of the text"
+    assert table.loc["Milgram's letters", "distance (links)"] == "6 (3 to 11)"
+    assert table.loc["Milgram's letters", "range"] == "shortest to longest chain"
+    assert table.loc["Dodds et al.", "reported"] == "5 to 7"     # no NaN where a range stands
+    assert table.loc["Travers and Milgram", "distance (links)"] == "6.2"
+    assert table.loc["Travers and Milgram", "range"] == ""
+    assert table.loc["Bakhshandeh et al.", "distance (links)"] == ""
+    assert not table.isna().any().any()
+
+
+@pytest.mark.parametrize(("row", "value", "problem"), [
+    (2, "figure", "range_of must be empty for a row without a range"),   # Travers: no range
+    (1, "", "range_of must be one of"),                                  # Milgram has one
+    (1, "spread", "range_of must be one of"),
+])
+def test_a_range_must_say_what_it_describes(monkeypatch, row, value, problem):
+    import socialmath.datasets as datasets
+
+    bad = datasets.load("small_world_studies").astype({"range_of": object}).copy()
+    bad.loc[row, "range_of"] = value if value else None
+    monkeypatch.setattr(datasets, "load", lambda name, table=bad: table)
+    with pytest.raises(DataError, match=f"line {row + 2}: {problem}"):
+        datasets.small_world_studies()
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path):
@@ -108,3 +145,10 @@ def test_a_file_that_is_not_utf8_is_named_with_its_line(tmp_path):
     path.write_bytes("study,source\nA,x\nRényi,y\n".encode("latin-1"))
     with pytest.raises(DataError, match=r"latin1.csv, line 3: not UTF-8 text"):
         read_csv(path)
+
+
+def test_studies_as_text_refuses_what_is_not_the_table():
+    with pytest.raises(TypeError, match="studies must be the DataFrame"):
+        studies_as_text([1, 2])
+    with pytest.raises(DataError, match="missing columns"):
+        studies_as_text(small_world_studies().drop(columns="range_of"))

@@ -70,6 +70,12 @@ def _studies_csv() -> Path:
     return Path(str(_data_dir().joinpath("small_world_studies.csv")))
 
 
+def _studies():
+    from socialmath.datasets import small_world_studies
+
+    return small_world_studies()
+
+
 #: A valid value for a parameter of this name, in any function that has no example of its own.
 #: A value wrapped in ``Make`` is made afresh for each call.
 EXAMPLES_BY_NAME: dict[str, object] = {
@@ -117,6 +123,7 @@ EXAMPLES: dict[str, dict[str, object]] = {
         "x": Make(lambda: _power_law_fit().x_min * np.arange(1, 4))},
     "pareto.PowerLawFit.comparison": {"alternative": "lognormal"},
     "separation.DistanceDistribution.within": {"distance": 2},
+    "datasets.studies_as_text": {"studies": Make(_studies)},
 }
 
 

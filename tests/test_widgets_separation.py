@@ -162,13 +162,41 @@ def test_overlap_keeps_second_degree_far_below_k_squared(your_network):
     assert your_network.result.by_degree[1] == pytest.approx(open_circles / 10, rel=1e-3)
 
 
+def test_your_network_labels_k_squared_as_naive_and_counts_members():
+    # The box's k x k is not "the 2nd degree without overlap": with no overlap the model still
+    # leaves out the person who introduced each contact, and the population is finite.
+    explorer = YourNetworkExplorer(contacts=500, their_contacts=500, overlap=0.0)
+    assert round(explorer.result.by_degree[1]) == 249_469
+    assert explorer.result.naive[1] == 250_000
+    assert "naive k x k: 250,000" in explorer.artists.note.get_text()
+    assert "without overlap" not in explorer.describe(explorer.result)
+    assert "members" in explorer.artists.title.get_text()
+    # At the extreme, the 2nd degree fills most of the billion and the 3rd holds those left.
+    explorer = YourNetworkExplorer(contacts=30_000, their_contacts=30_000, overlap=0.0)
+    first, second, third = explorer.result.by_degree
+    assert third < second and 1 + first + second + third <= 1e9
+
+
 def test_static_figures_draw():
     from socialmath.datasets import small_world_studies
     from socialmath.graphs import barabasi_albert
 
     fig, ax = new_figure()
-    artists = draw_studies(ax, small_world_studies())
-    assert "4.57" in artists.title.get_text()
+    studies = small_world_studies()
+    artists = draw_studies(ax, studies, title="my finding")
+    assert artists.title.get_text() == "my finding"
+    # Karinthy's bet is its two readings, not a point; each kind of range has its own style.
+    assert artists.readings.get_ydata()[:2].tolist() == [5, 6]
+    assert 1929 not in artists.points.get_xdata()
+    assert sorted(artists.ranges) == ["chains", "figure"]
+    assert artists.ranges["chains"].get_linewidth() != artists.ranges["figure"].get_linewidth()
+    assert artists.unclear.get_xdata().tolist() == [2011]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "a fictional maximum, read two ways" in legend and "range reported" not in legend
+    with pytest.raises(ValueError, match="missing"):
+        draw_studies(ax, studies.drop(columns="range_of"))
+    with pytest.raises(TypeError, match="title"):
+        draw_studies(ax, studies, title=3)
     fig, ax = new_figure()
     dist = distance_distribution(barabasi_albert(2000, 3, seed=1), sources=50)
     drawn = draw_distance_distribution(ax, dist)

@@ -22,17 +22,22 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["DataError", "available", "essay_claims", "load", "read_csv", "small_world_studies"]
+__all__ = ["DataError", "available", "essay_claims", "load", "read_csv", "small_world_studies",
+           "studies_as_text"]
 
 STATUSES = {"V", "V2", "U"}
 MEASURES = {"distance", "intermediaries", "unclear"}
+#: What a study's low-high range describes: two readings of an ambiguous text, the shortest and
+#: the longest single chain, or a figure that the study itself gives as a range.
+RANGES = {"readings": "two readings of the text", "chains": "shortest to longest chain",
+          "figure": "given as a range"}
 _STUDY_NUMBERS = ["year", "size", "reported", "reported_low", "reported_high", "distance",
                   "distance_low", "distance_high"]
 _CLAIM_COLUMNS = ["claim", "essay", "found", "chapters", "source", "status"]
 #: Chapters of the course a claim can be checked in.
 CHAPTERS = range(1, 8)
 _STUDY_COLUMNS = ["study", "year", "population", "size", "statistic", "measure",
-                  *_STUDY_NUMBERS[2:], "status", "source", "note"]
+                  *_STUDY_NUMBERS[2:], "range_of", "status", "source", "note"]
 
 
 class DataError(ValueError):
@@ -111,8 +116,15 @@ def small_world_studies() -> pd.DataFrame:
     and the status of the fact (V read in the source, V2 through a secondary source, U unverified).
 
     ``measure`` says whether ``reported`` counts links (``distance``) or people in between
-    (``intermediaries``, one fewer); ``distance`` converts it. A range (``*_low``, ``*_high``)
-    replaces a single figure where the study gave one.
+    (``intermediaries``, one fewer), or that the source leaves it ``unclear``; ``distance``
+    converts it, and is empty when no single distance follows. A range (``*_low``, ``*_high``)
+    goes with or replaces the single figure, and ``range_of`` says what it describes (a key of
+    ``RANGES``): two readings of the text (Karinthy), single chains from the shortest to the
+    longest (Milgram), or a figure the study gives as a range (Dodds et al.).
+
+    >>> karinthy = small_world_studies().set_index("source").loc["karinthy1929"]
+    >>> karinthy["measure"], float(karinthy["distance_low"]), float(karinthy["distance_high"])
+    ('unclear', 5.0, 6.0)
     """
     table = _check_studies(load("small_world_studies"), "small_world_studies.csv")
     return table.astype({"year": "int64", "size": "Int64"})
@@ -135,7 +147,53 @@ def _check_studies(table: pd.DataFrame, filename: str) -> pd.DataFrame:
         if row["status"] not in STATUSES:
             raise DataError(f"{filename}, line {line}: status must be one of "
                             f"{sorted(STATUSES)}, got {row['status']!r}")
+        has_range = pd.notna(row["distance_low"]) or pd.notna(row["reported_low"])
+        kind = row["range_of"]
+        if has_range and kind not in RANGES:
+            raise DataError(f"{filename}, line {line}: range_of must be one of {sorted(RANGES)} "
+                            f"for a row with a range, got {kind!r}")
+        if not has_range and pd.notna(kind):
+            raise DataError(f"{filename}, line {line}: range_of must be empty for a row "
+                            f"without a range, got {kind!r}")
     return table
+
+
+def studies_as_text(studies: pd.DataFrame) -> pd.DataFrame:
+    """The table of :func:`small_world_studies` for reading: each study's figure as reported and
+    as a distance, single values and ranges alike written out, with what a range describes.
+
+    >>> table = studies_as_text(small_world_studies())
+    >>> table.loc["Milgram's letters", ["reported", "distance (links)"]].tolist()
+    ['5 (2 to 10)', '6 (3 to 11)']
+    >>> table.loc["Karinthy's story", "distance (links)"]
+    '5 or 6'
+    """
+    if not isinstance(studies, pd.DataFrame):
+        raise TypeError(f"studies must be the DataFrame of small_world_studies(), got "
+                        f"{type(studies).__name__}")
+    rows = {}
+    for _, row in _check_studies(studies, "studies").iterrows():
+        rows[row["study"]] = {
+            "year": int(row["year"]),
+            "size": f"{int(row['size']):,}" if pd.notna(row["size"]) else "",
+            "statistic": row["statistic"],
+            "unit": row["measure"],
+            "reported": _figure(row["reported"], row["reported_low"], row["reported_high"],
+                                row["range_of"]),
+            "distance (links)": _figure(row["distance"], row["distance_low"],
+                                        row["distance_high"], row["range_of"]),
+            "range": RANGES.get(row["range_of"], ""),
+            "status": row["status"],
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def _figure(value, low, high, kind) -> str:
+    """A figure as text: "6.2", "5 to 7", "6 (3 to 11)", or "5 or 6" for two readings."""
+    if pd.isna(low) or pd.isna(high):
+        return "" if pd.isna(value) else f"{value:g}"
+    span = f"{low:g} or {high:g}" if kind == "readings" else f"{low:g} to {high:g}"
+    return span if pd.isna(value) else f"{value:g} ({span})"
 
 
 def essay_claims() -> pd.DataFrame:

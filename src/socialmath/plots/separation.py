@@ -49,27 +49,44 @@ _LABEL_PLACES = {
 
 #: Columns ``draw_studies`` reads.
 STUDY_COLUMNS = ("study", "year", "source", "status", "measure", "reported", "distance",
-                 "distance_low", "distance_high")
+                 "distance_low", "distance_high", "range_of")
 
 
 @dataclass(frozen=True)
 class StudiesArtists:
-    """What ``draw_studies`` made."""
+    """What ``draw_studies`` made: the single figures (source read, and through a secondary
+    source), the ranges by what they describe (``ranges["chains"]`` etc., keys of
+    :data:`socialmath.datasets.RANGES`), the fictional maximum's two readings, the figures whose
+    unit is unclear, the study labels and the title."""
 
     points: Line2D
     secondary: Line2D
-    ranges: list
+    ranges: dict
+    readings: Line2D
     unclear: Line2D
     labels: list
     title: Text
 
 
-def draw_studies(ax: Axes, studies: pd.DataFrame) -> StudiesArtists:
+#: Default title of the studies figure; the notebook states its own finding.
+STUDIES_TITLE = "Published degrees-of-separation figures, as distances"
+
+#: How each kind of range is drawn: colour, line width, legend label.
+_RANGE_STYLES = {
+    "chains": (PALETTE["sky"], 2, "single chains, shortest to longest"),
+    "figure": (PALETTE["green"], 6, "a figure given as a range"),
+}
+
+
+def draw_studies(ax: Axes, studies: pd.DataFrame, title: str = STUDIES_TITLE) -> StudiesArtists:
     """Each study's reported figure as a distance (links), against the year, with the number of
-    intermediaries on the right-hand axis. Ranges are drawn as bars, a figure whose unit is unclear
-    as a cross at its reported value. Filled markers: read in the source (V); open: read through a
-    secondary source (V2). ``studies`` is a table like
-    :func:`socialmath.datasets.small_world_studies` returns.
+    intermediaries on the right-hand axis.
+
+    Filled circles are single figures read in the source (V), open circles figures read through
+    a secondary source (V2). A thin bar spans single chains from the shortest to the longest, a
+    thick bar a figure the study gives as a range. Karinthy's bet, a fictional maximum that reads
+    as 5 or 6 links, is two downward triangles joined by a dashed line. A figure whose unit is
+    unclear is a cross at its reported value. ``title`` should say the finding.
     """
     require_axes("ax", ax)
     require_instance("studies", studies, pd.DataFrame,
@@ -80,27 +97,37 @@ def draw_studies(ax: Axes, studies: pd.DataFrame) -> StudiesArtists:
                          f"small_world_studies() returns), missing {missing}")
     if studies.empty:
         raise ValueError("studies must hold at least one study, got an empty table")
+    if not isinstance(title, str):
+        raise TypeError(f"title must be a string, got {title!r} ({type(title).__name__})")
     single = studies.dropna(subset=["distance"])
     primary = single[single["status"] == "V"]
     secondary = single[single["status"] != "V"]
     (points,) = ax.plot(primary["year"], primary["distance"], "o", ms=9, color=PALETTE["blue"],
-                        label="mean or median distance (source read)")
+                        label="mean or median distance (source read)", zorder=3)
     (second,) = ax.plot(secondary["year"], secondary["distance"], "o", ms=9, mfc="white",
-                        color=PALETTE["blue"], label="same, through a secondary source")
-    ranges = []
-    spans = studies.dropna(subset=["distance_low", "distance_high"])
-    for _, row in spans.iterrows():
-        ranges.append(ax.vlines(row["year"], row["distance_low"], row["distance_high"],
-                                color=PALETTE["sky"], lw=4, alpha=0.7))
-    if ranges:
-        ranges[0].set_label("range reported")
-    vague = studies[studies["measure"] == "unclear"]
+                        color=PALETTE["blue"], label="same, through a secondary source",
+                        zorder=3)
+    ranges = {}
+    for kind, (colour, width, label) in _RANGE_STYLES.items():
+        rows = studies[(studies["range_of"] == kind)].dropna(subset=["distance_low",
+                                                                      "distance_high"])
+        if not rows.empty:
+            ranges[kind] = ax.vlines(rows["year"], rows["distance_low"], rows["distance_high"],
+                                     color=colour, lw=width, alpha=0.8, label=label, zorder=2)
+    bets = studies[studies["range_of"] == "readings"].dropna(subset=["distance_low",
+                                                                     "distance_high"])
+    years = np.repeat(bets["year"].to_numpy(dtype=float), 3)
+    ends = np.column_stack([bets["distance_low"], bets["distance_high"],
+                            np.full(len(bets), np.nan)]).ravel()
+    (readings,) = ax.plot(years, ends, "v--", ms=8, color=PALETTE["purple"],
+                          label="a fictional maximum, read two ways")
+    vague = studies[(studies["measure"] == "unclear") & studies["distance_low"].isna()]
     (unclear,) = ax.plot(vague["year"], vague["reported"], "X", ms=9, color=PALETTE["vermillion"],
                          label="figure whose unit is unclear")
     labels = []
     for _, row in studies.iterrows():
-        y = row["distance"] if pd.notna(row["distance"]) else (
-            row["reported"] if pd.notna(row["reported"]) else row["distance_high"])
+        y = next((row[c] for c in ("distance", "distance_high", "reported") if pd.notna(row[c])),
+                 np.nan)
         dx, dy, align = _LABEL_PLACES.get(row["source"], (6, 4, "left"))
         labels.append(ax.annotate(f"{row['study']} {row['year']}", (row["year"], y),
                                   xytext=(dx, dy), textcoords="offset points", fontsize=8,
@@ -109,10 +136,9 @@ def draw_studies(ax: Axes, studies: pd.DataFrame) -> StudiesArtists:
     ax.set_ylim(2, 12)
     right = ax.secondary_yaxis("right", functions=(lambda d: d - 1, lambda i: i + 1))
     right.set_ylabel("intermediaries (distance - 1)")
-    label_axes(ax, "year", "distance (links in the chain)",
-               "Reported chains shrank from about 6 links to 4.57 as studies went online")
+    label_axes(ax, "year", "distance (links in the chain)", title)
     ax.legend(loc="upper right", fontsize=8)
-    return StudiesArtists(points, second, ranges, unclear, labels, ax.title)
+    return StudiesArtists(points, second, ranges, readings, unclear, labels, ax.title)
 
 
 # --- a distance distribution ----------------------------------------------------------------------
@@ -272,7 +298,7 @@ _DEGREES = np.array([1, 2, 3])
 
 
 def _reach_title(estimate: ReachEstimate) -> str:
-    return (f"{estimate.share_within_three:.1%} of {format_count(estimate.population)} people\n"
+    return (f"{estimate.share_within_three:.1%} of {format_count(estimate.population)} members\n"
             f"are within three steps of you")
 
 
@@ -280,7 +306,7 @@ def _reach_note(estimate: ReachEstimate) -> str:
     first, second, third = estimate.by_degree
     return (f"1st degree: {format_count(first)}\n2nd degree: {format_count(second)}\n"
             f"3rd degree: {format_count(third)}\n"
-            f"2nd degree without overlap: {format_count(estimate.naive[1])}")
+            f"naive k x k: {format_count(estimate.naive[1])}")
 
 
 def _require_estimate(estimate: object) -> ReachEstimate:

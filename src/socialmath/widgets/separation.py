@@ -242,7 +242,7 @@ class YourNetworkExplorer(Explorer):
             f"<b>{third}</b><br>"
             f"within three steps: <b>{result.share_within_three:.1%}</b> of "
             f"{format_count(result.population)} members<br>"
-            f"without overlap the 2nd degree would be {format_count(result.naive[1])}"
+            f"the naive k x k for the 2nd degree is {format_count(result.naive[1])}"
         )
 
     def describe_plain(self) -> str:
