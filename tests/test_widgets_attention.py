@@ -154,3 +154,30 @@ def test_the_you_label_is_not_crossed_by_the_budget_line(explorer):
     budget_y = explorer.artists.budget.get_transform().transform(
         (0, explorer.result.budget_hours_per_week))[1]
     assert not label.y0 <= budget_y <= label.y1
+
+
+def test_the_explore_prompt_position_reads_the_crossing_beyond_the_cap(explorer):
+    """Chapter 1's prompt: 90% silent, 0.7 posts per active contact. The budget covers the whole
+    feed, and the readout says how large a network it would fit (15 x 60 x 7 / 2 = 6,300 posts a
+    week, / 0.07 posts per contact = 45,000), not just the slider's 25,000."""
+    explorer.controls["silent_share"].value = 0.9
+    explorer.controls["posts_per_active"].value = 0.7
+    assert ("covers <b>100%</b> of the feed; it would fit <b>45,000 contacts</b>, more than "
+            "LinkedIn's cap of 30,000") in explorer.readout.value
+    assert explorer.artists.note.get_text().endswith("budget fits: 45,000 contacts")
+    need = explorer.artists.labels["need"]
+    assert need.get_visible()  # the curve starts below the axes: its label moves to where it enters
+    assert need.get_position()[1] == pytest.approx(0.002)
+
+
+def test_a_feed_just_past_the_budget_is_never_said_to_be_covered_at_100_percent(explorer):
+    explorer.controls["contacts"].value = 15_800  # 3,160 posts, the budget covers 3,150
+    assert "covers <b>99.6%</b> of the feed; it fits <b>15,750 contacts</b>" in \
+        explorer.readout.value
+    assert explorer.artists.title.get_text() == "3,160 posts a week: your budget covers 99.6%"
+
+
+def test_nobody_posting_fits_any_network(explorer):
+    explorer.controls["silent_share"].value = 1.0
+    assert "it would fit <b>any number of contacts</b>" in explorer.readout.value
+    assert "cap" not in explorer.readout.value

@@ -61,9 +61,31 @@ def format_posts(posts: float) -> str:
     return f"{posts:.2g}" if 0 < posts < 0.05 else format_count(posts)
 
 
+def format_covered(share: float) -> str:
+    """The share of a feed a budget covers, never rounded up to 100% when it falls short.
+
+    >>> format_covered(1.0), format_covered(0.9996), format_covered(0.63)
+    ('100%', '99.9%', '63%')
+    """
+    if share >= 1.0 or share < 0.995:
+        return f"{share:.0%}"
+    return f"{np.floor(share * 1000) / 10:.1f}%"
+
+
+def format_fits(load: FeedLoad) -> str:
+    """The network the budget would fit, for a label ("any number" when nobody posts).
+
+    >>> from socialmath.attention import feed_load
+    >>> format_fits(feed_load(25_000, 0.8)), format_fits(feed_load(25_000, 1.0))
+    ('15,750 contacts', 'any number of contacts')
+    """
+    fits = load.contacts_at_budget
+    return "any number of contacts" if not np.isfinite(fits) else f"{format_count(fits)} contacts"
+
+
 def _title(load: FeedLoad) -> str:
     return (f"{format_posts(load.posts_per_week)} posts a week: "
-            f"your budget covers {load.share_readable:.0%}")
+            f"your budget covers {format_covered(load.share_readable)}")
 
 
 def _note(load: FeedLoad) -> str:
@@ -72,7 +94,7 @@ def _note(load: FeedLoad) -> str:
     return (f"{format_count(load.contacts)} contacts\n"
             f"needed: {format_count(needed)} min a day{beyond}\n"
             f"budget: {load.minutes_per_day:,.0f} min a day\n"
-            f"followable: {format_count(load.contacts_followable)} contacts")
+            f"budget fits: {format_fits(load)}")
 
 
 def draw_feed(ax: Axes, load: FeedLoad) -> FeedArtists:
@@ -226,16 +248,24 @@ def _place_labels(artists: FeedArtists, load: FeedLoad) -> None:
     labels["you"].set_position((load.contacts, y))
     taken.append(_box(mx, _px(1.0, y)[1], _LABEL_PX["you"], ha, va))
 
-    # The curve's label, above the curve at the left edge.
-    need_y = float(load.hours_needed([LABEL_X])[0]) * 1.3
-    shown = load.posts_per_week > 0 and need_y > HOURS_LIMITS[0]
-    if shown:
-        box = _box(_px(LABEL_X, 1.0)[0], _px(1.0, need_y)[1], _LABEL_PX["need"], "left",
-                   "bottom")
-        shown = _inside(box) and not any(_overlaps(box, other) for other in taken)
-        if shown:
-            taken.append(box)
-    labels["need"].set_y(need_y if need_y > 0 else HOURS_LIMITS[0])
+    # The curve's label, above the curve at the left edge, or where the curve enters the axes
+    # when it starts below them (few posts: the curve is on the axes only on the right).
+    need_at_label = float(load.hours_needed([LABEL_X])[0])
+    places = [(LABEL_X, need_at_label * 1.3)]
+    if 0 < need_at_label * 1.3 <= HOURS_LIMITS[0]:
+        entering = HOURS_LIMITS[0] * 2
+        places.append((LABEL_X * entering / (need_at_label * 1.3), entering))
+    shown = False
+    for x, need_y in places:
+        if load.posts_per_week > 0 and need_y > HOURS_LIMITS[0]:
+            box = _box(_px(x, 1.0)[0], _px(1.0, need_y)[1], _LABEL_PX["need"], "left", "bottom")
+            if _inside(box) and not any(_overlaps(box, other) for other in taken):
+                taken.append(box)
+                shown = True
+                break
+    if not shown:
+        x, need_y = places[0]
+    labels["need"].set_position((x, need_y if need_y > 0 else HOURS_LIMITS[0]))
     labels["need"].set_visible(shown)
 
     # The budget's label, above its line.
