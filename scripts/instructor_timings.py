@@ -61,8 +61,10 @@ def sections(source: Path) -> tuple[str, list[Section]]:
 
     notebook = jupytext.read(source)
     title, found = source.stem, [Section("(opening)")]
+    unchecked_heading = False  # a heading with no check cell under it yet
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "markdown":
+            unchecked_heading = unchecked_heading or bool(re.search(r"(?m)^#{2,3} ", cell.source))
             for part in re.split(r"(?m)^(?=## )", cell.source):
                 heading = re.match(r"## (.+)", part)
                 if heading:
@@ -73,9 +75,18 @@ def sections(source: Path) -> tuple[str, list[Section]]:
         elif cell.cell_type == "code":
             found[-1].code_cells += 1
             found[-1].cells.append(index)
-            if re.search(r"^answer\s*=", cell.source, flags=re.M) and "check_" in cell.source:
+            if _is_exercise(cell.source) and unchecked_heading:
                 found[-1].exercises += 1
+                unchecked_heading = False
     return title, [s for s in found if s.words or s.code_cells]
+
+
+def _is_exercise(source: str) -> bool:
+    """A check cell: it calls a ``check_`` function on an answer the learner fills in (``answer =
+    ...``, or any name set to None, such as ``covers = None``). Under one heading, only the first
+    counts: an exercise with two check cells is one exercise."""
+    fills = re.search(r"^(?:answer\s*=|\w+\s*=\s*None\b)", source, flags=re.M)
+    return bool(fills) and re.search(r"\bcheck_\w+\(", source) is not None
 
 
 def run_times(notebook_path: Path) -> dict[int, float]:

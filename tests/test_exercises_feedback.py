@@ -5,7 +5,14 @@ import math
 import numpy as np
 import pytest
 
-from socialmath.exercises.feedback import NO_ANSWER, Feedback, Option, check_choice, check_estimate
+from socialmath.exercises.feedback import (
+    NO_ANSWER,
+    Feedback,
+    Option,
+    check_choice,
+    check_estimate,
+    check_number,
+)
 
 SLIPS = [(lambda x: 90_000, "k x k"), (lambda x: 89_700, "forgot the overlap"),
          (lambda x: x * 100, "a percentage")]
@@ -95,3 +102,64 @@ def test_check_choice_never_raises_and_lists_the_options(answer):
         assert feedback.message == NO_ANSWER
     else:
         assert "'not shown', 'probably not', 'power law'" in feedback.message
+
+
+# --- what a check says when the answer is not a number --------------------------------------------
+
+
+@pytest.mark.parametrize(("answer", "message"), [
+    ((4, 3), "Python reads 4,3 as two numbers, (4, 3): write 4.3 for a decimal, and 4000 or "
+             "4_000 for thousands."),
+    ((4, 0), "Python reads 4,0 as two numbers, (4, 0): write 4.0 for a decimal, and 4000 or "
+             "4_000 for thousands."),
+    ((12, 500), "Python reads 12,500 as two numbers, (12, 500): write 12.500 for a decimal, and "
+                "12500 or 12_500 for thousands."),
+    ("4", "Expected a number, got '4' (text). Write it without quotes: 4."),
+    ("4,3", "Expected a number, got '4,3' (text). Write it without quotes, with a point for "
+            "decimals (4.3) and no comma in thousands (4000)."),
+    ("many", "Expected a number, got 'many' (text). Replace it with the number itself, without "
+             "quotes."),
+    ([4], "Expected one number, got a list, [4]. Write the number alone, without brackets."),
+    (True, "True is a yes-or-no answer; this question asks for a number. Replace it with the "
+           "number itself."),
+    (math.nan, "That is nan, 'not a number': a calculation went wrong on the way, such as 0 / 0 "
+               "or a value left empty. Compute each step again."),
+    (math.inf, "That is inf, infinite: a division by zero on the way? Compute each step again."),
+    (10**400, "That number has 401 digits, far too many for any answer here: check the powers "
+              "of ten."),
+])
+@pytest.mark.parametrize("check", [check_number, check_estimate])
+def test_an_answer_that_is_not_a_number_gets_a_message_for_what_it_is(check, answer, message):
+    feedback = check(answer, 4.3)
+    assert (feedback.correct, feedback.message) == (False, message)
+
+
+def test_a_huge_integer_never_raises_in_any_check():
+    """float(10**400) raises OverflowError; a check must not."""
+    for check in (check_number, check_estimate):
+        assert not check(10**400, 5).correct
+        assert not check(-(10**400), 5, slips=SLIPS).correct
+
+
+def test_exact_numbers_of_other_kinds_are_read():
+    from decimal import Decimal
+    from fractions import Fraction
+
+    assert check_number(Decimal("4.3"), 4.3).correct
+    assert check_number(Fraction(43, 10), 4.3).correct
+
+
+@pytest.mark.parametrize(("answer", "named"), [
+    (30.1, "the 7 days of a week"), (258, "60 (seconds"), (430, "100, a percentage"),
+    (0.043, "100, a percentage"), (15_480, "the 3,600 seconds"), (1806, "7 x 60"),
+])
+def test_check_the_units_when_the_answer_is_off_by_a_unit_factor(answer, named):
+    message = check_number(answer, 4.3).message
+    assert "check the units of each step" in message and named in message
+
+
+@pytest.mark.parametrize("answer", [23.8, 0.7, 40, 1e6])
+def test_no_word_on_units_when_the_factor_is_none_of_them(answer):
+    message = check_number(answer, 4.3).message
+    assert "factor of about" in message
+    assert "units" not in message and "Go through the steps again" in message

@@ -11,6 +11,7 @@ from socialmath.exercises.silent_majority import (
     check_heavy_contributors,
     check_minutes_per_day,
     check_own_feed,
+    check_people_or_content,
     check_posts_per_week,
 )
 
@@ -47,6 +48,19 @@ def test_right_answers_pass(check, answer):
     (check_capacity_share, 2.956, "percentage"),
     (check_capacity_share, 5000 / 147.8, "contacts per relationship"),
     (check_capacity_share, 1 - 147.8 / 5000, "beyond"),
+    # the likeliest slip: reusing the chapter's 25,000 contacts, or its feed
+    (check_posts_per_week, 25_000 * 0.15 * 1.5, "chapter's 25,000-contact network"),
+    (check_posts_per_week, 5000, "chapter's feed, 25,000 contacts at 80% silent"),
+    (check_minutes_per_day, 5000 * 2 / 60 / 7, "chapter's feed of 5,000 posts"),
+    (check_minutes_per_day, 23.8, "chapter's feed of 5,000 posts"),
+    (check_minutes_per_day, 25_000 * 0.15 * 1.5 * 2 / 60 / 7, "has 4,000 contacts"),
+    (check_capacity_share, 0.0059, "chapter's 25,000-contact network; this exercise has 5,000"),
+    # and the others a learner is likely to make
+    (check_posts_per_week, 3400, "number of silent contacts"),
+    (check_minutes_per_day, 2.86, "600 active contacts at one post each"),
+    (check_capacity_share, 0.04, "Gonçalves's maximum of 200"),
+    (check_capacity_share, 0.046, "top of Dunbar's interval, 231.1"),
+    (check_capacity_share, 0.02, "bottom of Dunbar's interval, 100.2"),
 ])
 def test_usual_slips_get_a_specific_hint(check, answer, hint):
     feedback = check(answer)
@@ -57,6 +71,21 @@ def test_usual_slips_get_a_specific_hint(check, answer, hint):
 def test_far_off_answer_says_by_how_much():
     feedback = check_posts_per_week(9_000_000)
     assert "too high by a factor of about 10,000" in feedback.message
+
+
+def test_units_are_blamed_only_when_a_unit_factor_explains_the_answer():
+    # 4.29 minutes a day: a factor of 100 (a percentage) is a unit slip...
+    assert "100, a percentage for a share: check the units" in check_minutes_per_day(
+        900 * 2 / 60 / 7 * 100).message
+    # ...the factor of about 6 of the chapter's 23.8 is not, and has its own hint
+    assert "units" not in check_minutes_per_day(23.8).message
+
+
+def test_a_decimal_comma_is_explained_not_called_a_tuple():
+    feedback = check_minutes_per_day((4, 3))
+    assert not feedback.correct
+    assert feedback.message == ("Python reads 4,3 as two numbers, (4, 3): write 4.3 for a "
+                                "decimal, and 4000 or 4_000 for thousands.")
 
 
 def test_close_but_wrong_answer_says_which_way():
@@ -125,6 +154,31 @@ def test_assumptions_outside_the_sources_are_accepted_with_a_note(mine, covers, 
     assert feedback.correct and note in feedback.message
 
 
+@pytest.mark.parametrize(("mine", "minutes", "covered"), [
+    ({"contacts": 15_751}, "15.0", "99.9% of it, less than one post a week short"),
+    ({"shown_share": 0.64}, "15.2", "98.4% of it, 50 posts a week short"),
+    ({"contacts": 15_000}, "14.3", "the whole feed"),
+    ({"contacts": 16_500}, "15.7", "95.4% of it, 150 posts a week short"),
+])
+def test_a_feed_within_5_percent_of_the_budget_is_too_close_to_call(mine, minutes, covered):
+    """At 15,751 contacts the need is 15.001 minutes: either verdict is defensible, and the check
+    never says 100% of a feed it does not cover."""
+    for covers in (True, False):
+        feedback = check_own_feed(mine, covers)
+        assert feedback.correct, feedback.message
+        assert f"takes {minutes} minutes a day" in feedback.message
+        assert f"covers {covered}." in feedback.message
+        assert "too close to call" in feedback.message and "100%" not in feedback.message
+
+
+def test_a_feed_just_beyond_5_percent_is_judged():
+    # 16,800 contacts: 3,360 posts, 16.0 minutes a day, 6.7% over the 15-minute budget
+    assert not check_own_feed({"contacts": 16_800}, True).correct
+    assert check_own_feed({"contacts": 16_800}, False).correct
+    assert "covers 93.8% of it" not in check_own_feed({"contacts": 16_800}, False).message
+    assert "covers 94% of it" in check_own_feed({"contacts": 16_800}, False).message
+
+
 def test_no_note_for_assumptions_inside_the_sources():
     assert "Note" not in check_own_feed({"shown_share": 0.3}, True).message
 
@@ -148,3 +202,29 @@ def test_own_feed_check_explains_bad_input_and_never_raises(mine, covers, messag
 def test_own_feed_keys_are_the_models_arguments():
     assert set(ESSAY_FEED) == {"contacts", "silent_share", "posts_per_active", "seconds_per_post",
                                "minutes_per_day", "shown_share"}
+
+
+# --- exercise 6: a share of people, or of content? ------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", ["does not follow", "Doesn't follow.", "false", "cannot tell",
+                                    "it depends"])
+def test_every_defensible_judgement_passes_and_says_why(answer):
+    feedback = check_people_or_content(answer)
+    assert feedback.correct
+    assert "share of the content, not of the people" in feedback.message
+    assert "fewer than 25% posted at all" in feedback.message
+
+
+@pytest.mark.parametrize("answer", ["follows", "True", "yes"])
+def test_reading_content_as_people_is_explained(answer):
+    feedback = check_people_or_content(answer)
+    assert not feedback.correct
+    assert feedback.message.startswith("Not yet: that reads a share of the content as a share "
+                                       "of the people.")
+
+
+@pytest.mark.parametrize("answer", [None, 3, True, "maybe", ["follows"]])
+def test_the_judgement_check_never_raises(answer):
+    feedback = check_people_or_content(answer)
+    assert not feedback.correct and feedback.message

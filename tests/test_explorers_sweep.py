@@ -1,9 +1,14 @@
 """Every control of every explorer, swept through its range: no position raises, no text leaves
-its axes or lands on another text, and the figure and the readout show what the model computes.
+its axes or lands on another text or on a marker, and the figure and the readout show what the
+model computes.
 
 Explorers are discovered from ``socialmath.widgets``, so an explorer added later is swept too.
-Positions are sampled: each control's ends and a few points between (the others at their
-defaults), then random joint positions, seeded.
+Positions are sampled, seeded: each control's ends and a few points between (the others at their
+defaults); then corners, every control at one of its ends at once (all of them when there are at
+most ``CORNERS``, else a sample); then random joint positions anywhere in the ranges (log-uniform
+on a slider that spans more than two decades, since the figures draw such ranges on log axes).
+Labels collide mostly when several controls sit near their ends together: a sweep of one control
+at a time, or of a few joint positions on a coarse grid, does not get there.
 """
 
 from __future__ import annotations
@@ -24,7 +29,10 @@ import socialmath.widgets as explorers
 from socialmath.plots.style import house_style, new_figure
 
 STEPS = 5  # positions per control, ends included
-JOINT = 8  # random joint positions per explorer
+CORNERS = 32  # every control at one of its ends: all combinations up to 5 controls,
+CORNER_SAMPLE = 16  # else this many, seeded
+JOINT = 16  # random joint positions anywhere in the ranges
+REDRAW_EVERY = 4  # of the joint positions, every 4th is also redrawn from scratch and compared
 OVERLAP_PX = 1.0  # boxes may touch; they may not share more than a pixel's width
 
 
@@ -46,8 +54,50 @@ def control_values(control) -> list:
     return [cast(value) for value in grid]
 
 
+def random_value(control, rng):
+    """A position anywhere in a control's range, on its steps: log-uniform over a wide range."""
+    if hasattr(control, "options") and not hasattr(control, "min"):
+        values = control_values(control)
+        return values[rng.integers(len(values))]
+    low, high = float(control.min), float(control.max)
+    if hasattr(control, "base"):  # a log slider: min and max are exponents
+        value = float(control.base ** rng.uniform(low, high))
+        return type(control.value)(value)
+    if low > 0 and high / low > 100:
+        value = float(np.exp(rng.uniform(np.log(low), np.log(high))))
+    elif low >= 0 and high > 100 * max(low, 1e-300) and getattr(control, "step", 0):
+        # from 0: log-uniform from one step up, with the 0 end now and then
+        step = float(control.step)
+        value = 0.0 if rng.random() < 0.1 else float(np.exp(rng.uniform(np.log(step),
+                                                                         np.log(high))))
+    else:
+        value = rng.uniform(low, high)
+    step = float(getattr(control, "step", 0) or 0)
+    if step:
+        value = low + round((value - low) / step) * step
+    return type(control.value)(min(max(value, low), high))
+
+
+def ends(control) -> list:
+    values = control_values(control)
+    return [values[0], values[-1]] if len(values) > 1 else values
+
+
+def corners(explorer, rng) -> list[dict]:
+    """Every control at one of its ends: all combinations when there are at most ``CORNERS``,
+    else ``CORNER_SAMPLE`` of them, seeded."""
+    options = {name: ends(control) for name, control in explorer.controls.items()}
+    total = int(np.prod([len(v) for v in options.values()]))
+    if total <= CORNERS:
+        combos = list(itertools.product(*options.values()))
+    else:
+        combos = [tuple(v[rng.integers(len(v))] for v in options.values())
+                  for _ in range(CORNER_SAMPLE)]
+    return [dict(zip(options, combo, strict=True)) for combo in combos]
+
+
 def sweep(explorer):
-    """Yield after each move: one control at a time, then random joint positions."""
+    """Yield after each move: one control at a time, then corners, then random joint positions."""
     defaults = dict(explorer.values)
     for name, control in explorer.controls.items():
         for value in control_values(control):
@@ -55,11 +105,13 @@ def sweep(explorer):
             yield f"{name}={value!r}"
         control.value = defaults[name]
     rng = np.random.default_rng(13)
-    choices = {name: control_values(c) for name, c in explorer.controls.items()}
-    for _ in range(JOINT):
-        for name, values in choices.items():
-            explorer.controls[name].value = values[rng.integers(len(values))]
-        yield "joint " + ", ".join(f"{n}={explorer.controls[n].value!r}" for n in choices)
+    joint = corners(explorer, rng)
+    joint += [{name: random_value(control, rng) for name, control in explorer.controls.items()}
+              for _ in range(JOINT)]
+    for position in joint:
+        for name, value in position.items():
+            explorer.controls[name].value = value
+        yield "joint " + ", ".join(f"{n}={explorer.controls[n].value!r}" for n in position)
 
 
 # --- (b) text stays inside its axes and off other text ------------------------------------------
@@ -83,11 +135,38 @@ def titles(ax) -> list:
             if t.get_visible() and t.get_text().strip()]
 
 
+def markers(ax) -> list:
+    """Visible point markers of ``ax`` (a "you are here" dot): lines drawn as markers only."""
+    return [line for line in ax.lines
+            if line.get_visible() and line.get_marker() not in (None, "", " ", "None")
+            and line.get_linestyle() in ("None", "", " ") and len(line.get_xdata()) <= 3]
+
+
+def marker_name(line) -> str:
+    label = line.get_label()
+    if label and not label.startswith("_"):
+        return label
+    return f"at ({float(line.get_xdata()[0]):.4g}, {float(line.get_ydata()[0]):.4g})"
+
+
+def overlap(box_a: Bbox, box_b: Bbox) -> bool:
+    width = min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0)
+    height = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)
+    return width > OVERLAP_PX and height > OVERLAP_PX
+
+
+def core(marker: Bbox) -> Bbox:
+    """The middle half of a marker: a label may touch its dot's edge, not cover the dot."""
+    return marker.shrunk(0.5, 0.5).translated(marker.width / 4, marker.height / 4)
+
+
 def layout_problems(figure) -> list[str]:
     renderer = figure.canvas.get_renderer()
     problems = []
     placed = []
+    dots = []
     for ax in figure.axes:
+        dots += [(marker_name(line), line.get_window_extent(renderer)) for line in markers(ax)]
         frame = ax.get_window_extent(renderer)
         for text in visible_texts(ax):
             extent = box(text, renderer)
@@ -105,10 +184,11 @@ def layout_problems(figure) -> list[str]:
         if legend is not None and legend.get_visible():
             placed.append(("legend", box(legend, renderer)))
     for (a, box_a), (b, box_b) in itertools.combinations(placed, 2):
-        width = min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0)
-        height = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)
-        if width > OVERLAP_PX and height > OVERLAP_PX:
+        if overlap(box_a, box_b):
             problems.append(f"{a!r} overlaps {b!r}")
+    for (a, box_a), (b, box_b) in itertools.product(placed, dots):
+        if overlap(box_a, core(box_b)):
+            problems.append(f"{a!r} lies on the marker {b!r}")
     return problems
 
 
@@ -147,17 +227,21 @@ def artist_state(ax) -> list:
     return state
 
 
-def agreement_problems(explorer) -> list[str]:
+def agreement_problems(explorer, redraw: bool = True) -> list[str]:
+    """What the explorer shows against the model; with ``redraw``, also against a figure drawn
+    from scratch (the costly part, so the sweep does it at a subset of the joint positions)."""
     result = explorer.compute(**explorer.values)
     problems = []
     if explorer.describe(result) != explorer.describe(explorer.result):
         problems.append("the result is stale: it differs from the model at this position")
     if explorer.readout.value != explorer.describe(result):
         problems.append("the readout is stale")
-    fresh = fresh_figure(explorer, result)
-    for moved, drawn in zip(explorer.figure.axes, fresh.axes, strict=True):
-        if artist_state(moved) != artist_state(drawn):
-            problems.append("the updated figure differs from a figure drawn for this position")
+    if redraw:
+        fresh = fresh_figure(explorer, result)
+        for moved, drawn in zip(explorer.figure.axes, fresh.axes, strict=True):
+            if artist_state(moved) != artist_state(drawn):
+                problems.append("the updated figure differs from a figure drawn for this "
+                                "position")
     problems += [f"model check: {p}" for p in MODEL_CHECKS.get(type(explorer).__name__,
                                                                lambda e: [])(explorer)]
     return problems
@@ -231,6 +315,21 @@ MODEL_CHECKS = {"FeedExplorer": feed_checks, "ParetoExplorer": pareto_checks,
 
 # --- the sweep ------------------------------------------------------------------------------------
 
+#: Problems this sweep finds in explorers it did not reach before it tried corners and wide random
+#: positions, left to their chapters: each is left out of that explorer's sweep, and
+#: ``test_known_problems_are_still_there`` fails once it is fixed, so that its entry goes too.
+KNOWN_PROBLEMS: dict[str, list[tuple[dict, str]]] = {
+    "ParetoExplorer": [
+        ({"set_by": "top x% hold y%", "alpha": 1.05, "top": 0.01, "share": 0.99,
+          "sample_size": 100_000, "seed": 999}, "'population' overlaps 'top 1% '"),
+    ],
+}
+
+
+def known(cls, problem: str) -> bool:
+    return any(text in problem for _, text in KNOWN_PROBLEMS.get(cls.__name__, []))
+
+
 
 @pytest.mark.parametrize("cls", explorer_classes(), ids=lambda cls: cls.__name__)
 @pytest.mark.parametrize("live", [False, True], ids=["static image", "live canvas"])
@@ -239,10 +338,43 @@ def test_every_position_is_sound(cls, live):
     if live:
         explorer.use_live_layout()
     failures = []
-    for position in itertools.chain(["defaults"], sweep(explorer)):
-        found = layout_problems(explorer.figure) + agreement_problems(explorer)
-        failures += [f"{position}: {problem}" for problem in found]
+    for index, position in enumerate(itertools.chain(["defaults"], sweep(explorer))):
+        redraw = not position.startswith("joint") or index % REDRAW_EVERY == 0
+        found = layout_problems(explorer.figure) + agreement_problems(explorer, redraw)
+        failures += [f"{position}: {problem}" for problem in found if not known(cls, problem)]
     assert not failures, f"{len(failures)} problems, e.g.\n" + "\n".join(failures[:15])
+
+
+@pytest.mark.parametrize(("name", "position", "problem"),
+                         [(name, position, problem) for name, cases in KNOWN_PROBLEMS.items()
+                          for position, problem in cases])
+def test_known_problems_are_still_there(name, position, problem):
+    explorer = getattr(explorers, name)()
+    for control, value in position.items():
+        explorer.controls[control].value = value
+    assert problem in layout_problems(explorer.figure), (
+        f"{name} no longer has {problem}: remove it from KNOWN_PROBLEMS")
+
+
+def test_the_sweep_reaches_the_corners_where_labels_collide():
+    """The feed explorer's labels collided only with several controls at their ends together
+    (0% silent, 10 posts, 30 s a post, 180 minutes a day); the sweep must get there."""
+    from socialmath.widgets import FeedExplorer
+
+    positions = [p for p in sweep(FeedExplorer()) if p.startswith("joint")]
+    assert any("silent_share=0.0, posts_per_active=10.0, seconds_per_post=30.0, "
+               "minutes_per_day=180.0" in p for p in positions)
+
+
+def test_a_label_on_a_marker_is_a_problem():
+    fig, ax = new_figure()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.plot([5], [5], "o", ms=9)
+    ax.text(5, 5, "on the dot", ha="center", va="center")
+    assert any("lies on the marker" in p for p in layout_problems(fig))
+    ax.texts[0].set_position((1, 9))
+    assert layout_problems(fig) == []
 
 
 def test_every_explorer_is_swept():

@@ -126,3 +126,41 @@ def test_markdown_sources_name_the_kernel_as_the_notebooks_do():
     for source in SOURCES:
         header = source.read_text(encoding="utf-8").split("\n---\n", 1)[0]
         assert "display_name: Python 3 (ipykernel)" in header, source.name
+
+
+def _chapter_table(text: str, heading: str) -> list[list[str]]:
+    """The rows of the first table under ``heading``, as lists of cells (header row left out)."""
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("|")]
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows[2:]]
+
+
+def _toc_chapters() -> list[Path]:
+    toc = (ROOT / "book" / "_toc.yml").read_text(encoding="utf-8")
+    return [ROOT / f"{name}.md" for name in re.findall(r"file: (notebooks/\d\d-[\w-]+)", toc)]
+
+
+def _title_and_minutes(source: Path) -> tuple[str, str]:
+    text = source.read_text(encoding="utf-8")
+    title = re.search(r"^# (.+)$", text, flags=re.M).group(1).strip()
+    minutes = re.search(r"\*\*Time needed:\*\* about (\d+) minutes", text).group(1)
+    return title, minutes
+
+
+def test_the_chapter_tables_list_every_chapter_of_the_toc_with_its_title_and_time():
+    """Start here's "The chapters" and the README's "Chapters" follow the book's table of
+    contents: one row per chapter, in order, with the chapter's title and its "Time needed"."""
+    chapters = _toc_chapters()
+    assert len(chapters) >= 7
+    start_here = _chapter_table((NOTEBOOKS / "00-start-here.md").read_text(encoding="utf-8"),
+                                "## The chapters")
+    readme = _chapter_table((ROOT / "README.md").read_text(encoding="utf-8"), "## Chapters")
+    assert [row[0] for row in start_here] == [_title_and_minutes(c)[0] for c in chapters]
+    assert [row[-1] for row in start_here] == [f"{_title_and_minutes(c)[1]} min"
+                                               for c in chapters]
+    readme_chapters = [row for row in readme if row[0] != "`00-start-here`"]
+    assert [row[0] for row in readme_chapters] == [f"`{c.stem}`" for c in chapters]
+    assert [row[-1] for row in readme_chapters] == [f"{_title_and_minutes(c)[1]} min"
+                                                    for c in chapters]
+    text = (NOTEBOOKS / "00-start-here.md").read_text(encoding="utf-8")
+    assert "being written" not in text and "Planned" not in (ROOT / "README.md").read_text()

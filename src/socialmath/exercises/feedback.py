@@ -12,6 +12,7 @@ False
 
 from __future__ import annotations
 
+import decimal
 import math
 import numbers
 from collections.abc import Callable, Mapping, Sequence
@@ -47,10 +48,69 @@ class Feedback:
 
 
 def _as_number(answer: object) -> float | None:
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+    """The answer as a finite float, or None when it is not one (a check then asks why with
+    :func:`not_a_number`). Never raises: an integer too large for a float is None too."""
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real | decimal.Decimal):
         return None
-    value = float(answer)
+    try:
+        value = float(answer)
+    except (OverflowError, ValueError, TypeError):
+        return None
     return value if math.isfinite(value) else None
+
+
+def not_a_number(answer: object) -> str:
+    """What to say when an answer is not a usable number, by what it is instead.
+
+    >>> print(not_a_number((4, 3)))
+    Python reads 4,3 as two numbers, (4, 3): write 4.3 for a decimal, and 4000 or 4_000 for \
+thousands.
+    >>> print(not_a_number("900"))
+    Expected a number, got '900' (text). Write it without quotes: 900.
+    """
+    if isinstance(answer, tuple) and answer and all(
+            isinstance(part, numbers.Integral) and not isinstance(part, bool) for part in answer):
+        first, rest = int(answer[0]), [abs(int(part)) for part in answer[1:]] or [0]
+        typed = ",".join(str(part) for part in answer)
+        count = {2: "two", 3: "three"}.get(len(answer), str(len(answer)))
+        groups = all(part == 0 or len(str(part)) == 3 for part in rest)  # 12,500 or 4,000
+        thousands = int(f"{first}" + "".join(f"{part:03d}" for part in rest)) if groups \
+            else first * 1000
+        second = rest[0]
+        return (f"Python reads {typed} as {count} numbers, {answer!r}: write {first}.{second} "
+                f"for a decimal, and {thousands} or {thousands:_} for thousands.")
+    if isinstance(answer, bool):
+        return (f"{answer} is a yes-or-no answer; this question asks for a number. Replace it "
+                "with the number itself.")
+    if isinstance(answer, numbers.Integral):  # too large for a float
+        return (f"That number has {len(str(abs(int(answer))))} digits, far too many for any "
+                "answer here: check the powers of ten.")
+    if isinstance(answer, numbers.Real | decimal.Decimal):
+        value = float(answer)
+        if math.isnan(value):
+            return ("That is nan, 'not a number': a calculation went wrong on the way, such as "
+                    "0 / 0 or a value left empty. Compute each step again.")
+        return (f"That is {value}, infinite: a division by zero on the way? Compute each step "
+                "again.")
+    if isinstance(answer, numbers.Complex):
+        return f"Expected a real number, got the complex number {answer!r}."
+    if isinstance(answer, str):
+        text = answer.strip().replace(" ", "")
+        try:
+            return (f"Expected a number, got {answer!r} (text). Write it without quotes: "
+                    f"{float(text.replace('_', '')):g}.")
+        except ValueError:
+            pass
+        if "," in text and text.replace(",", "").replace(".", "").isdigit():
+            return (f"Expected a number, got {answer!r} (text). Write it without quotes, with "
+                    "a point for decimals (4.3) and no comma in thousands (4000).")
+        return (f"Expected a number, got {answer!r} (text). Replace it with the number itself, "
+                "without quotes.")
+    if isinstance(answer, list | tuple | set | dict) or hasattr(answer, "__len__"):
+        kind = type(answer).__name__
+        return (f"Expected one number, got a {kind}, {answer!r}. Write the number alone, "
+                "without brackets.")
+    return f"Expected a number, got {answer!r} ({type(answer).__name__})."
 
 
 def _close(a: float, b: float, rel_tol: float, abs_tol: float) -> bool:
@@ -77,8 +137,7 @@ def check_number(answer: object, expected: float, *, name: str = "answer",
         return Feedback(False, NO_ANSWER)
     value = _as_number(answer)
     if value is None:
-        return Feedback(False, f"Expected a number, got {answer!r} "
-                               f"({type(answer).__name__}). Write it without quotes.")
+        return Feedback(False, not_a_number(answer))
     suffix = f" {unit}" if unit else ""
     if _close(value, expected, rel_tol, abs_tol):
         return Feedback(True, f"Correct: {_fmt(expected)}{suffix} {name}.".replace(" answer.", "."))
@@ -92,10 +151,44 @@ def check_number(answer: object, expected: float, *, name: str = "answer",
     direction = "high" if value > expected else "low"
     ratio = value / expected if expected else math.inf
     if expected and ratio > 0 and (ratio > 5 or ratio < 0.2):
+        factor = max(ratio, 1 / ratio)
+        unit_hint = _unit_factor(factor)
+        advice = (f" That is close to {unit_hint}: check the units of each step." if unit_hint
+                  else " Go through the steps again, one quantity at a time.")
         return Feedback(False, f"Not yet: {_fmt(value)} is too {direction} by a factor of about "
-                               f"{max(ratio, 1 / ratio):,.0f}. Check the units of each step.")
+                               f"{factor:,.0f}.{advice}")
     return Feedback(False, f"Not yet: {_fmt(value)} is too {direction}. Go through the steps "
                            f"again, one quantity at a time.")
+
+
+#: Factors that a slip of units produces, and what each is (the first that fits is named).
+UNIT_FACTORS = (
+    (7, "the 7 days of a week"),
+    (12, "the 12 months of a year"),
+    (24, "the 24 hours of a day"),
+    (52, "the 52 weeks of a year"),
+    (60, "60 (seconds in a minute, or minutes in an hour)"),
+    (100, "100, a percentage for a share"),
+    (168, "the 168 hours of a week"),
+    (365, "the 365 days of a year"),
+    (420, "7 x 60 (a week of days, in minutes or seconds)"),
+    (1000, "1,000 (thousands)"),
+    (1440, "the 1,440 minutes of a day"),
+    (3600, "the 3,600 seconds of an hour"),
+    (10_080, "the 10,080 minutes of a week"),
+    (25_200, "7 x 3,600 (a week of days, in seconds and hours)"),
+    (86_400, "the 86,400 seconds of a day"),
+)
+#: How near a factor must be to a unit factor to be named (8%: 6.5 to 7.5 for 7).
+UNIT_TOLERANCE = 0.08
+
+
+def _unit_factor(factor: float) -> str | None:
+    """The unit factor that ``factor`` is near, described; None if it is near none."""
+    for unit, description in UNIT_FACTORS:
+        if abs(factor / unit - 1) <= UNIT_TOLERANCE:
+            return description
+    return None
 
 
 def _fmt(value: float) -> str:

@@ -361,10 +361,18 @@ def draw_tipping(ax: Axes, point: Reciprocation, contacts: int,
                      color=PALETTE["vermillion"], mec="black", label="you")
     label_axes(ax, "contacts (log scale)", "share", _tipping_title(point, contacts))
     note = _box(ax, 0.98, 0.72, _tipping_note(point), ha="right")
-    # A fixed legend at the lower left, under the flat start of the curves: labels beside the
-    # moving curves and marker would leave the axes or land on other text at some positions.
-    ax.legend(handles=[reciprocated, answered, you], loc="lower left", fontsize=9)
+    # A legend in a lower corner, under the flat start of the curves: labels beside the moving
+    # curves and marker would leave the axes or land on other text at some positions.
+    ax.legend(handles=[reciprocated, answered, you], loc=_legend_corner(point, contacts),
+              fontsize=9)
     return TippingArtists(reciprocated, answered, tipping, you, ax.title, note)
+
+
+def _legend_corner(point: Reciprocation, contacts: int) -> str:
+    """The lower left, unless the "you" marker sits there (a small network that you can barely
+    keep up with): then the lower right, where the curves have fallen to their lowest."""
+    in_lower_left = contacts < 300 and point.reciprocated_share(contacts) < 0.4
+    return "lower right" if in_lower_left else "lower left"
 
 
 def update_tipping(artists: TippingArtists, point: Reciprocation, contacts: int) -> None:
@@ -375,6 +383,7 @@ def update_tipping(artists: TippingArtists, point: Reciprocation, contacts: int)
     artists.you.set_data([contacts], [point.reciprocated_share(contacts)])
     artists.title.set_text(_tipping_title(point, contacts))
     artists.note.set_text(_tipping_note(point))
+    artists.legend.set_loc(_legend_corner(point, contacts))
 
 
 def _clip_size(size: float) -> float:

@@ -11,8 +11,14 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from socialmath.attention import LINKEDIN_CONNECTION_CAP, FeedLoad, feed_load
-from socialmath.plots.attention import draw_feed, update_feed
-from socialmath.plots.style import format_count
+from socialmath.plots.attention import (
+    MINUTES_PER_DAY,
+    draw_feed,
+    format_covered,
+    format_fits,
+    format_posts,
+    update_feed,
+)
 from socialmath.widgets.base import Explorer
 
 _STYLE = {"description_width": "170px"}
@@ -74,16 +80,25 @@ class FeedExplorer(Explorer):
         return [a.need, a.budget, a.you, a.overflow, a.title, a.note, *a.labels.values()]
 
     def describe(self, result: FeedLoad) -> str:
+        needed = result.minutes_per_day_needed
+        beyond = ", more than a day holds" if needed > MINUTES_PER_DAY else ""
+        active = result.active_contacts  # an expected count: whole people, or "fewer than 1"
+        people = "fewer than 1" if 0 < active < 0.5 else f"{active:,.0f}"
+        over_cap = LINKEDIN_CONNECTION_CAP < result.contacts_at_budget < float("inf")
+        cap = f", more than LinkedIn's cap of {LINKEDIN_CONNECTION_CAP:,}" if over_cap else ""
         return (
-            f"<b>{format_count(result.posts_per_week)}</b> posts a week from "
-            f"<b>{format_count(result.active_contacts)}</b> active contacts<br>"
+            f"<b>{format_posts(result.posts_per_week)}</b> posts a week from "
+            f"<b>{people}</b> {'contact' if people in ('fewer than 1', '1') else 'contacts'} "
+            "counted as active<br>"
             f"to glance at all: <b>{result.hours_per_week:,.1f} h</b> a week "
-            f"({result.minutes_per_day_needed:,.0f} min a day)<br>"
-            f"your budget covers <b>{result.share_readable:.0%}</b> of the feed, "
-            f"about <b>{format_count(result.contacts_followable)}</b> contacts"
+            f"({needed:,.0f} min a day{beyond})<br>"
+            f"your budget covers <b>{format_covered(result.share_readable)}</b> of the feed; "
+            f"{'it would fit' if result.share_readable >= 1 else 'it fits'} "
+            f"<b>{format_fits(result)}</b>{cap}"
         )
 
     def describe_plain(self) -> str:
         r = self.result
-        return (f"{r.contacts:,} contacts -> {r.posts_per_week:,.0f} posts a week, "
-                f"{r.hours_per_week:,.1f} h to glance at all, {r.share_readable:.0%} readable")
+        return (f"{r.contacts:,} contacts -> {format_posts(r.posts_per_week)} posts a week, "
+                f"{r.hours_per_week:,.1f} h to glance at all, "
+                f"{format_covered(r.share_readable)} readable")
