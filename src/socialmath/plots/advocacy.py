@@ -27,6 +27,7 @@ CURVE_COLOURS = {
     "greedy": PALETTE["blue"],
     "most-connected": PALETTE["orange"],
     "random": PALETTE["green"],
+    "random (median)": PALETTE["green"],
     "sum of contacts": PALETTE["grey"],
     "independence": PALETTE["purple"],
     "unique reach": PALETTE["blue"],
