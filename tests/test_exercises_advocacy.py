@@ -89,6 +89,27 @@ def test_a_verdict_that_does_not_follow_is_explained():
     assert not wrong.correct and "holds" in wrong.message
 
 
+@pytest.mark.parametrize("estimate", [0.961, 0.97, 0.99])
+def test_an_overlap_above_the_largest_possible_is_refused(estimate):
+    # 25 colleagues of 600 contacts reach at least 600 people: overlap <= 1 - 600 / 15,000 = 0.96
+    feedback = check_561_verdict((estimate, False))
+    assert not feedback.correct
+    assert "impossible" in feedback.message and "96%" in feedback.message
+
+
+def test_the_largest_possible_overlap_is_accepted():
+    feedback = check_561_verdict((0.96, False))
+    assert feedback.correct, feedback.message
+    assert "knows 25.0 of the 25 colleagues" in feedback.message
+
+
+def test_the_feedback_says_what_the_estimate_means():
+    # an overlap of 0.3: 10,500 people for 15,000 contacts, each knows 1/0.7 = 1.4 colleagues
+    assert "knows 1.4 of the 25" in check_561_verdict((0.3, False)).message
+    # a verdict that holds cites the overlap of independent audiences in a pool of 50,000: 13%
+    assert "13% in a pool of 50,000" in check_561_verdict((0.05, True)).message
+
+
 def test_an_overlap_of_zero_is_not_defensible_for_colleagues():
     feedback = check_561_verdict((0.0, True))
     assert not feedback.correct and "single contact" in feedback.message
