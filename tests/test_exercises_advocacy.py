@@ -25,6 +25,7 @@ CHECKS = [check_union, check_independent_reach, check_marginal_reach, check_alph
     (check_marginal_reach, 315),
     (check_alpha_3_30, 1.52),
     (check_alpha_3_30, 1.523),
+    (check_alpha_3_30, 1.5),   # alpha = 1.5229 to two figures
     (check_required_overlap, 0.119),
     (check_required_overlap, 0.12),
     (check_required_overlap, 1 - 6.61 * 2000 / 15000),
@@ -53,6 +54,10 @@ def test_right_answers_pass(check, answer):
     (check_required_overlap, 11.87, "percentage"),
     (check_required_overlap, 0.881, "distinct people"),
     (check_required_overlap, 0.252, "5.61 times"),
+    (check_marginal_reach, 332, "9th"),               # 500 x 0.95^8
+    (check_alpha_3_30, 0.66, "1/alpha"),              # 1 / 1.5229 = 0.657
+    (check_alpha_3_30, 2.91, "wrong way round"),      # ln 0.03 / ln 0.30 = 2.913
+    (check_required_overlap, 1780, "number of repeats"),   # 15,000 - 13,220
 ])
 def test_slips_get_their_hint(check, answer, hint):
     feedback = check(answer)

@@ -24,7 +24,7 @@ from socialmath.advocacy import (
     independent_reach,
     required_overlap,
 )
-from socialmath.exercises.feedback import NO_ANSWER, Feedback, check_number
+from socialmath.exercises.feedback import NO_ANSWER, Feedback, check_estimate, check_number
 from socialmath.pareto import ALPHA_80_20, alpha_for_share
 
 #: Exercise 1: three ambassadors' audiences, the people each pair shares, and those all three share.
@@ -88,6 +88,10 @@ def check_marginal_reach(answer: object) -> Feedback:
         (lambda x: c * (1 - c / n) ** MARGINAL_AT, "that is the 11th ambassador: a contact of "
                                                   "the 10th is new if none of the 9 before "
                                                   "knows them, 0.95 to the power 9."),
+        (lambda x: c * (1 - c / n) ** (MARGINAL_AT - 2), "that is the 9th ambassador: a contact "
+                                                        "of the 10th is new if none of the 9 "
+                                                        "before knows them, 0.95 to the power "
+                                                        "9, not 8."),
         (lambda x: reach.unique_curve[MARGINAL_AT - 1], "that is the reach of the first 10 "
                                                         "together; the question asks what the "
                                                         "10th adds."),
@@ -108,8 +112,12 @@ def check_alpha_3_30(answer: object) -> Feedback:
         (lambda x: ALPHA_80_20, "that is the alpha of 80/20; here the top 3% hold 30%."),
         (lambda x: alpha_for_share(LINKEDIN_2017_SHARERS, 1 - LINKEDIN_2017_ENGAGEMENT),
          "that gives the top 3% 70% of the total; they hold 30%."),
+        (lambda x: 1 / x, "that is 1/alpha; alpha is one over it."),
+        (lambda x: 1 / (1 - 1 / x), "that divides the logarithms the wrong way round: "
+                                    "1 - 1/alpha = ln 0.30 / ln 0.03, which is below 1."),
     ]
-    return check_number(answer, expected, name="Pareto's alpha", rel_tol=0.005, slips=slips)
+    return check_estimate(answer, expected, name="Pareto's alpha", rel_tol=0.01,
+                          roundings=(0.1,), slips=slips)
 
 
 def _limit() -> float:
@@ -128,6 +136,8 @@ def check_required_overlap(answer: object) -> Feedback:
                           "overlap is the rest."),
         (lambda x: required_overlap(REACH_FACTOR - 1, followers, summed),
          "that reads 561% further as 5.61 times the page; 561% *more* is 6.61 times."),
+        (lambda x: x * summed, "that is the number of repeats; the overlap is that number as a "
+                               "share of the 15,000 contacts."),
     ]
     return check_number(answer, _limit(), name="largest overlap", rel_tol=0.02, abs_tol=0.002,
                         slips=slips)
