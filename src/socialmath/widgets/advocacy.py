@@ -151,8 +151,9 @@ class ProgrammeExplorer(Explorer):
         for name, row in result.claims.iterrows():
             mark = "–" if row["holds"] is None else ("✔" if row["holds"] else "✘")
             marks.append(f"{mark} {name}")
+        k = result.ambassadors
         return (
-            f"{_ambassadors(result.ambassadors)} {_reach(result.ambassadors)} <b>{format_count(p.unique_reach)}</b> "
+            f"{_ambassadors(k)} {_reach(k)} <b>{format_count(p.unique_reach)}</b> "
             f"people (<b>{p.overlap:.0%}</b> of their {format_count(p.summed_contacts)} "
             f"contacts are repeats)<br>"
             f"that is <b>{p.reach_ratio:.1f}x</b> the page's followers; engagement "
