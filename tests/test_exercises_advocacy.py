@@ -25,6 +25,7 @@ CHECKS = [check_union, check_independent_reach, check_marginal_reach, check_alph
     (check_marginal_reach, 315),
     (check_alpha_3_30, 1.52),
     (check_alpha_3_30, 1.523),
+    (check_alpha_3_30, 1.5),   # alpha = 1.5229 to two figures
     (check_required_overlap, 0.119),
     (check_required_overlap, 0.12),
     (check_required_overlap, 1 - 6.61 * 2000 / 15000),
@@ -53,6 +54,10 @@ def test_right_answers_pass(check, answer):
     (check_required_overlap, 11.87, "percentage"),
     (check_required_overlap, 0.881, "distinct people"),
     (check_required_overlap, 0.252, "5.61 times"),
+    (check_marginal_reach, 332, "9th"),               # 500 x 0.95^8
+    (check_alpha_3_30, 0.66, "1/alpha"),              # 1 / 1.5229 = 0.657
+    (check_alpha_3_30, 2.91, "wrong way round"),      # ln 0.03 / ln 0.30 = 2.913
+    (check_required_overlap, 1780, "number of repeats"),   # 15,000 - 13,220
 ])
 def test_slips_get_their_hint(check, answer, hint):
     feedback = check(answer)
@@ -87,6 +92,27 @@ def test_a_verdict_that_does_not_follow_is_explained():
     assert "10,500 people, 5.2 times" in wrong.message and "fails" in wrong.message
     wrong = check_561_verdict((0.05, False))
     assert not wrong.correct and "holds" in wrong.message
+
+
+@pytest.mark.parametrize("estimate", [0.961, 0.97, 0.99])
+def test_an_overlap_above_the_largest_possible_is_refused(estimate):
+    # 25 colleagues of 600 contacts reach at least 600 people: overlap <= 1 - 600 / 15,000 = 0.96
+    feedback = check_561_verdict((estimate, False))
+    assert not feedback.correct
+    assert "impossible" in feedback.message and "96%" in feedback.message
+
+
+def test_the_largest_possible_overlap_is_accepted():
+    feedback = check_561_verdict((0.96, False))
+    assert feedback.correct, feedback.message
+    assert "knows 25.0 of the 25 colleagues" in feedback.message
+
+
+def test_the_feedback_says_what_the_estimate_means():
+    # an overlap of 0.3: 10,500 people for 15,000 contacts, each knows 1/0.7 = 1.4 colleagues
+    assert "knows 1.4 of the 25" in check_561_verdict((0.3, False)).message
+    # a verdict that holds cites the overlap of independent audiences in a pool of 50,000: 13%
+    assert "13% in a pool of 50,000" in check_561_verdict((0.05, True)).message
 
 
 def test_an_overlap_of_zero_is_not_defensible_for_colleagues():

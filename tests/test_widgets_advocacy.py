@@ -52,10 +52,11 @@ def assert_sound(explorer):
     assert np.all(np.diff(view.curve) >= 0) and np.all(view.curve <= view.summed + 1e-6)
     marker_x, marker_y = explorer.artists.marker.get_data()
     assert marker_x[0] == k and marker_y[0] == pytest.approx(p.unique_reach)
-    assert f"{k:,} ambassadors" in explorer.artists.title.get_text()
+    assert f"{k:,} ambassador{'' if k == 1 else 's'} " in explorer.artists.title.get_text()
     for label in explorer.artists.labels.values():
         assert math.isfinite(label.get_position()[1])
-    assert "ambassadors" in explorer.readout.value and explorer.describe_plain()
+    assert f"{k} ambassador{'' if k == 1 else 's'} " in explorer.readout.value
+    assert explorer.describe_plain().startswith(f"{k} ambassador{'' if k == 1 else 's'} with")
 
 
 def test_defaults(explorer):

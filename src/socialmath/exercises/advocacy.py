@@ -24,7 +24,7 @@ from socialmath.advocacy import (
     independent_reach,
     required_overlap,
 )
-from socialmath.exercises.feedback import NO_ANSWER, Feedback, check_number
+from socialmath.exercises.feedback import NO_ANSWER, Feedback, check_estimate, check_number
 from socialmath.pareto import ALPHA_80_20, alpha_for_share
 
 #: Exercise 1: three ambassadors' audiences, the people each pair shares, and those all three share.
@@ -34,6 +34,8 @@ POOL_EXERCISE = {"ambassadors": 20, "contacts": 500, "population": 10_000}
 MARGINAL_AT = 10
 #: Exercises 5 and 6: a page with 2,000 followers, 25 ambassadors with 600 contacts each.
 CLAIM_EXERCISE = {"followers": 2000, "ambassadors": 25, "contacts": 600}
+#: Exercise 6: a pool of people a team's contacts might come from (one trade in one country).
+TEAM_POOL = 50_000
 #: "561% further": 6.61 times the page's followers.
 REACH_FACTOR = next(claim.factor for claim in VENDOR_CLAIMS if claim.measure == "reach")
 
@@ -86,6 +88,10 @@ def check_marginal_reach(answer: object) -> Feedback:
         (lambda x: c * (1 - c / n) ** MARGINAL_AT, "that is the 11th ambassador: a contact of "
                                                   "the 10th is new if none of the 9 before "
                                                   "knows them, 0.95 to the power 9."),
+        (lambda x: c * (1 - c / n) ** (MARGINAL_AT - 2), "that is the 9th ambassador: a contact "
+                                                        "of the 10th is new if none of the 9 "
+                                                        "before knows them, 0.95 to the power "
+                                                        "9, not 8."),
         (lambda x: reach.unique_curve[MARGINAL_AT - 1], "that is the reach of the first 10 "
                                                         "together; the question asks what the "
                                                         "10th adds."),
@@ -106,8 +112,12 @@ def check_alpha_3_30(answer: object) -> Feedback:
         (lambda x: ALPHA_80_20, "that is the alpha of 80/20; here the top 3% hold 30%."),
         (lambda x: alpha_for_share(LINKEDIN_2017_SHARERS, 1 - LINKEDIN_2017_ENGAGEMENT),
          "that gives the top 3% 70% of the total; they hold 30%."),
+        (lambda x: 1 / x, "that is 1/alpha; alpha is one over it."),
+        (lambda x: 1 / (1 - 1 / x), "that divides the logarithms the wrong way round: "
+                                    "1 - 1/alpha = ln 0.30 / ln 0.03, which is below 1."),
     ]
-    return check_number(answer, expected, name="Pareto's alpha", rel_tol=0.005, slips=slips)
+    return check_estimate(answer, expected, name="Pareto's alpha", rel_tol=0.01,
+                          roundings=(0.1,), slips=slips)
 
 
 def _limit() -> float:
@@ -126,6 +136,8 @@ def check_required_overlap(answer: object) -> Feedback:
                           "overlap is the rest."),
         (lambda x: required_overlap(REACH_FACTOR - 1, followers, summed),
          "that reads 561% further as 5.61 times the page; 561% *more* is 6.61 times."),
+        (lambda x: x * summed, "that is the number of repeats; the overlap is that number as a "
+                               "share of the 15,000 contacts."),
     ]
     return check_number(answer, _limit(), name="largest overlap", rel_tol=0.02, abs_tol=0.002,
                         slips=slips)
@@ -135,11 +147,16 @@ def check_561_verdict(answer: object) -> Feedback:
     """Exercise 6, a judgement: ``answer = (overlap, holds)``, your estimate of the overlap among
     the 25 colleagues' audiences (a share) and whether "561% further" then holds (True or False).
 
-    Any estimate between 0 and 1 can be defended; the verdict must follow from it.
+    Any estimate from 0 up to the largest possible overlap can be defended (the union is at
+    least one colleague's own 600 contacts, so at most 1 - 600 / 15,000 = 0.96); the verdict
+    must follow from it. The feedback says what the estimate means: how many of the 25 a person
+    reached knows, on average.
 
     >>> feedback = check_561_verdict((0.05, False))
     >>> feedback.correct, "14,250 people, 7.1 times" in feedback.message
     (False, True)
+    >>> check_561_verdict((0.99, False)).correct   # fewer people than one colleague's contacts
+    False
     """
     if answer is None or answer is Ellipsis:
         return Feedback(False, NO_ANSWER)
@@ -158,11 +175,20 @@ def check_561_verdict(answer: object) -> Feedback:
     if not isinstance(holds, bool):
         return Feedback(False, f"Say whether the claim holds with True or False, got {holds!r}.")
     followers, ambassadors, contacts = CLAIM_EXERCISE.values()
+    highest = 1 - contacts / (ambassadors * contacts)
+    if estimate > highest:
+        return Feedback(False, f"An overlap of {estimate:.0%} is impossible here: the "
+                               f"{ambassadors} colleagues would reach fewer people than one of "
+                               f"them alone ({contacts}). The overlap is at most "
+                               f"{highest:.0%}, when all of them know the same {contacts} people.")
     reach = ambassadors * contacts * (1 - estimate)
     ratio = reach / followers
+    known = 1 / (1 - estimate)
     really = ratio >= REACH_FACTOR
     facts = (f"with an overlap of {estimate:.0%} the {ambassadors} colleagues reach "
              f"{reach:,.0f} people, {ratio:.1f} times the page's {followers:,} followers")
+    meaning = (f"An overlap of {estimate:.0%} means that a person they reach knows "
+               f"{known:.1f} of the {ambassadors} colleagues on average.")
     if holds != really:
         verb = "more" if really else "less"
         ending = "holds" if really else "fails"
@@ -173,10 +199,13 @@ def check_561_verdict(answer: object) -> Feedback:
                                "the 25 colleagues share a single contact. Colleagues who work "
                                "together nearly always do.")
     if really:
-        return Feedback(True, f"Consistent: {facts}, so the claim holds. It needs an overlap "
-                              f"below {_limit():.0%}: colleagues who share fewer than about "
-                              f"one contact in eight, such as people spread over many countries or "
-                              f"trades. For a team in one place, expect more.")
+        in_pool = independent_reach([contacts] * ambassadors, TEAM_POOL).overlap
+        return Feedback(True, f"Consistent: {facts}, so the claim holds. {meaning} It needs an "
+                              f"overlap below {_limit():.0%}; independent audiences of this size "
+                              f"already overlap by {in_pool:.0%} in a pool of {TEAM_POOL:,} "
+                              f"people, so your colleagues' contacts must come from a much larger "
+                              f"pool, such as many countries or trades.")
     return Feedback(True, f"Consistent: {facts}, short of the {REACH_FACTOR:g} times the claim "
-                          f"needs. Any overlap above {_limit():.0%} sinks it; colleagues who "
-                          f"work together usually share more than that.")
+                          f"needs. {meaning} Any overlap above {_limit():.0%} sinks it; "
+                          f"colleagues whose contacts come from one trade in one country usually "
+                          f"share more than that.")

@@ -27,6 +27,7 @@ CURVE_COLOURS = {
     "greedy": PALETTE["blue"],
     "most-connected": PALETTE["orange"],
     "random": PALETTE["green"],
+    "random (median)": PALETTE["green"],
     "sum of contacts": PALETTE["grey"],
     "independence": PALETTE["purple"],
     "unique reach": PALETTE["blue"],
@@ -97,10 +98,12 @@ def _curve_title(curves: dict[str, np.ndarray], followers: float, factor: float,
     values = next(iter(curves.values()))
     k = len(values) - 1 if at is None else at
     ratio = values[k] / followers
-    verdict = "reach" if ratio >= factor else "fall short of"
-    subject = f"{k:,} ambassadors{' ' + who if who else ''}"
-    return (f"{subject} reach {ratio:.1f}x the page's followers:\n"
-            f"they {verdict} the {factor:g}x that \"561% further\" needs")
+    one = k == 1
+    verdict = ("reaches" if one else "reach") if ratio >= factor else (
+        "falls short of" if one else "fall short of")
+    subject = f"{k:,} ambassador{'' if one else 's'}{' ' + who if who else ''}"
+    return (f"{subject} {'reaches' if one else 'reach'} {ratio:.1f}x the page's followers:\n"
+            f"{'it' if one else 'they'} {verdict} the {factor:g}x that \"561% further\" needs")
 
 
 def _heights(ax: Axes, values) -> np.ndarray:

@@ -151,10 +151,11 @@ class ProgrammeExplorer(Explorer):
         for name, row in result.claims.iterrows():
             mark = "–" if row["holds"] is None else ("✔" if row["holds"] else "✘")
             marks.append(f"{mark} {name}")
+        k = result.ambassadors
         return (
-            f"{result.ambassadors} ambassadors reach <b>{format_count(p.unique_reach)}</b> "
+            f"{_ambassadors(k)} {_reach(k)} <b>{format_count(p.unique_reach)}</b> "
             f"people (<b>{p.overlap:.0%}</b> of their {format_count(p.summed_contacts)} "
-            f"contacts are counted twice)<br>"
+            f"contacts are repeats)<br>"
             f"that is <b>{p.reach_ratio:.1f}x</b> the page's followers; engagement "
             f"<b>{p.engagement_ratio:.1f}x</b> the page's<br>"
             f"vendor figures met: {' · '.join(marks)}"
@@ -162,6 +163,17 @@ class ProgrammeExplorer(Explorer):
 
     def describe_plain(self) -> str:
         p = self.result.programme
-        return (f"{self.result.ambassadors} ambassadors with {p.summed_contacts:,.0f} contacts "
-                f"in all reach {p.unique_reach:,.0f} people (overlap {p.overlap:.0%}), "
+        k = self.result.ambassadors
+        return (f"{_ambassadors(k)} with {p.summed_contacts:,.0f} contacts "
+                f"in all {_reach(k)} {p.unique_reach:,.0f} people (overlap {p.overlap:.0%}), "
                 f"{p.reach_ratio:.1f}x the page's {p.followers:,.0f} followers")
+
+
+def _ambassadors(count: int) -> str:
+    """"1 ambassador", "2 ambassadors"."""
+    return f"{count} ambassador{'' if count == 1 else 's'}"
+
+
+def _reach(count: int) -> str:
+    """The verb for ``count`` ambassadors: "reaches" for one, "reach" for more."""
+    return "reaches" if count == 1 else "reach"
