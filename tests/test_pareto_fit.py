@@ -215,3 +215,13 @@ def test_fit_result_is_frozen():
     with pytest.raises(AttributeError):
         GOOD_FIT.alpha = 3.0  # type: ignore[misc]
     assert isinstance(GOOD_FIT, PowerLawFit)
+
+
+@pytest.mark.parametrize(("alpha", "x_min", "discrete"), [(2.5, 5, True), (1.7, 1, True),
+                                                         (2.2, 3.0, False)])
+def test_the_bootstrap_draws_its_tails_as_sample_power_law_does(alpha, x_min, discrete):
+    from socialmath.pareto import _power_law_sampler
+
+    drawn = sample_power_law(alpha, x_min, 20_000, discrete=discrete, seed=4)
+    u = np.random.default_rng(4).random(20_000)
+    assert np.array_equal(_power_law_sampler(alpha, x_min, discrete)(u), drawn)

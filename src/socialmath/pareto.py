@@ -264,21 +264,35 @@ def sample_power_law(alpha: float, x_min: float, size: int, discrete: bool = Fal
     low = _require_x_min(x_min, is_discrete)
     rng = require_rng("seed", seed)
     require_memory("size", size, 40.0 * n, "the sample (five arrays of 8 bytes a value)")
-    u = rng.random(n)
-    if not is_discrete:
-        return low * (1.0 - u) ** (-1.0 / (a - 1.0))
-    table = low + np.arange(2**16, dtype=float)
-    survival = special.zeta(a, table) / special.zeta(a, low)  # P(X >= k)
+    return _power_law_sampler(a, low, is_discrete)(rng.random(n))
+
+
+def _power_law_sampler(alpha: float, x_min: float, discrete: bool
+                       ) -> Callable[[np.ndarray], np.ndarray]:
+    """The inverse distribution function of a power law, as a function of uniform draws ``u``.
+
+    For discrete data it holds the table of the first 2**16 Hurwitz-zeta ratios, the costly part:
+    a bootstrap that draws many samples from one fitted law builds it once.
+    """
+    if not discrete:
+        return lambda u: x_min * (1.0 - u) ** (-1.0 / (alpha - 1.0))
+    table = x_min + np.arange(2**16, dtype=float)
+    survival = special.zeta(alpha, table) / special.zeta(alpha, x_min)  # P(X >= k)
     cdf_below = 1.0 - survival  # P(X < k)
-    index = np.searchsorted(cdf_below, u, side="right") - 1
-    values = table[index]
-    beyond = index == table.size - 1
-    if np.any(beyond):
-        last = table[-1]
-        tail_u = (u[beyond] - cdf_below[-1]) / survival[-1]
-        tail_u = np.clip(tail_u, 0.0, 1.0 - 1e-16)
-        values[beyond] = np.floor((last - 0.5) * (1.0 - tail_u) ** (-1.0 / (a - 1.0)) + 0.5)
-    return values
+
+    def draw(u: np.ndarray) -> np.ndarray:
+        index = np.searchsorted(cdf_below, u, side="right") - 1
+        values = table[index]
+        beyond = index == table.size - 1
+        if np.any(beyond):
+            last = table[-1]
+            tail_u = (u[beyond] - cdf_below[-1]) / survival[-1]
+            tail_u = np.clip(tail_u, 0.0, 1.0 - 1e-16)
+            values[beyond] = np.floor((last - 0.5) * (1.0 - tail_u) ** (-1.0 / (alpha - 1.0))
+                                      + 0.5)
+        return values
+
+    return draw
 
 
 def simulate_reactions(posts: int = 5_000, mu: float = 1.5, sigma: float = 1.3,
@@ -643,12 +657,13 @@ def goodness_of_fit(values: Sequence[float] | np.ndarray, fit: PowerLawFit, boot
     fixed = require_bool("fixed_x_min", fixed_x_min)
     body = data[data < fit.x_min]
     tail_share = np.count_nonzero(data >= fit.x_min) / data.size
+    draw_tail = _power_law_sampler(fit.alpha, fit.x_min, fit.discrete)  # built once
     worse = 0
     for done in range(1, n_boot + 1):
         n_tail = int(rng.binomial(data.size, tail_share))
         synthetic = np.concatenate([
             rng.choice(body, data.size - n_tail) if body.size else np.empty(0),
-            sample_power_law(fit.alpha, fit.x_min, n_tail, discrete=fit.discrete, seed=rng),
+            draw_tail(rng.random(n_tail)),  # as sample_power_law(..., seed=rng) draws it
         ])
         synthetic = np.sort(synthetic)
         if np.unique(synthetic).size >= 2:
