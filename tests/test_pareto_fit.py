@@ -11,6 +11,7 @@ from socialmath.pareto import (
     PowerLawFit,
     compare_distributions,
     fit_power_law,
+    fit_uncertainty,
     goodness_of_fit,
     sample_power_law,
     simulate_reactions,
@@ -215,6 +216,39 @@ def test_fit_result_is_frozen():
     with pytest.raises(AttributeError):
         GOOD_FIT.alpha = 3.0  # type: ignore[misc]
     assert isinstance(GOOD_FIT, PowerLawFit)
+
+
+def test_fit_uncertainty_refits_each_resample_as_fit_power_law_would():
+    data = sample_power_law(2.5, 3, 600, discrete=True, seed=5)
+    spread = fit_uncertainty(data, discrete=True, resamples=5, seed=11)
+    rng = np.random.default_rng(11)
+    for alpha, x_min in zip(spread.alphas, spread.x_mins, strict=True):
+        refit = fit_power_law(rng.choice(np.sort(data), data.size), discrete=True, compare=False)
+        assert (alpha, x_min) == pytest.approx((refit.alpha, refit.x_min))
+    assert spread.alpha_sd == pytest.approx(np.std(spread.alphas, ddof=1))
+    assert spread.x_min_sd == pytest.approx(np.std(spread.x_mins, ddof=1))
+
+
+def test_fit_uncertainty_of_alpha_agrees_with_the_formula(discrete_sample):
+    fit = fit_power_law(discrete_sample, discrete=True, compare=False)
+    spread = fit_uncertainty(discrete_sample, discrete=True, resamples=30, seed=1)
+    assert 0.5 * fit.standard_error < spread.alpha_sd < 2 * fit.standard_error
+    assert spread.x_min_sd > 0 and np.all(np.abs(spread.x_mins - 5) <= 10)
+
+
+def test_fit_uncertainty_skips_a_resample_with_one_value():
+    spread = fit_uncertainty([1, 1, 1, 1, 1, 1, 1, 2], discrete=True, resamples=40, seed=0)
+    assert np.isnan(spread.alphas).any() and np.isfinite(spread.alphas).any()
+    assert np.isnan(spread.x_mins).sum() == np.isnan(spread.alphas).sum()
+
+
+@pytest.mark.parametrize(("kwargs", "name"), [({"resamples": 1}, "resamples"),
+                                              ({"resamples": 10_001}, "resamples"),
+                                              ({"discrete": "yes"}, "discrete"),
+                                              ({"max_candidates": 0}, "max_candidates")])
+def test_fit_uncertainty_refuses_bad_arguments(kwargs, name):
+    with pytest.raises((ValueError, TypeError), match=name):
+        fit_uncertainty([1, 2, 3, 4, 5, 8], **kwargs)
 
 
 @pytest.mark.parametrize(("alpha", "x_min", "discrete"), [(2.5, 5, True), (1.7, 1, True),
