@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from socialmath._validate import require_array, require_instance
+from socialmath._validate import require_array, require_instance, require_number, require_share
 from socialmath.pareto import (
     ALPHA_80_20,
     LORENZ_GRID,
@@ -67,6 +67,7 @@ def format_share(share: float) -> str:
     >>> format_share(0.58), format_share(0.9964), format_share(0.99996), format_share(1.0)
     ('58%', '99.6%', 'over 99.9%', '100%')
     """
+    share = require_share("share", share)
     if 0.0 < share < 0.005 or 0.995 <= share < 1.0:
         text = f"{share:.1%}"
         if text == "100.0%":
@@ -82,6 +83,7 @@ def format_index(value: float) -> str:
     >>> format_index(1.16), format_index(1.0022), format_index(0.9956), format_index(1.0)
     ('1.16', '1.002', '0.996', '1.00')
     """
+    value = require_number("value", value)
     text = f"{value:.2f}"
     if float(text).is_integer() and value != float(text):
         return f"{value:.3f}"
