@@ -259,3 +259,21 @@ def test_the_bootstrap_draws_its_tails_as_sample_power_law_does(alpha, x_min, di
     drawn = sample_power_law(alpha, x_min, 20_000, discrete=discrete, seed=4)
     u = np.random.default_rng(4).random(20_000)
     assert np.array_equal(_power_law_sampler(alpha, x_min, discrete)(u), drawn)
+
+
+@pytest.mark.parametrize(("alpha", "x_min", "size"), [(2.5, 5, 50_000), (1.3, 1, 2000),
+                                                      (3.5, 2, 300), (1.2, 1, 100)])
+def test_the_joint_search_finds_each_candidates_exponent_as_the_optimiser_does(alpha, x_min,
+                                                                                size):
+    from socialmath.pareto import _candidates, _discrete_alpha, _discrete_alphas
+
+    data = np.sort(sample_power_law(alpha, x_min, size, discrete=True, seed=7))
+    candidates = _candidates(data, 300)
+    starts = np.searchsorted(data, candidates)
+    log_sums = np.array([np.sum(np.log(data[start:])) for start in starts])
+    sizes = data.size - starts
+    joint = _discrete_alphas(log_sums, sizes.astype(float), candidates.astype(float))
+    one_by_one = [_discrete_alpha(s, int(n), float(x))
+                  for s, n, x in zip(log_sums, sizes, candidates, strict=True)]
+    # a tail of a few values has a flat likelihood: there the two stop a few millionths apart
+    assert joint == pytest.approx(one_by_one, rel=1e-6)
