@@ -134,28 +134,27 @@ KARATE_VERDICTS = {
                                "of the club's tail it had little to work with."),
     "not a power law": Option(False, "0.02 came from one seed. With 50 bootstraps, a p-value near "
                                      "0.1 wanders by several hundredths from seed to seed, and "
-                                     "most seeds, like the run with many more bootstraps, put it "
-                                     "at or just above 0.1. The data do not rule the power law "
-                                     "out.",
+                                     "step 7's twenty runs together (1,000 bootstraps) put it "
+                                     "just above 0.1. The data do not rule the power law out.",
                               ("no", "ruled out", "not power law")),
-    "not ruled out, not shown": Option(True, "p sits on the threshold: the seeds disagree because "
-                                             "50 bootstraps measure p only to a few hundredths, "
-                                             "and more bootstraps put it just above 0.1. The "
+    "not ruled out, not shown": Option(True, "p sits on the threshold. The seeds disagree because "
+                                             "50 bootstraps measure p only to within several "
+                                             "hundredths, and 1,000 put it just above 0.1. The "
                                              "power law is not ruled out, and 34 people cannot "
                                              "show one either.",
                                        ("borderline", "inconclusive", "undecided", "not shown",
                                         "not ruled out", "cannot tell", "can't tell", "unknown",
                                         "not ruled out not shown", "neither")),
-    "run more bootstraps": Option(True, "a good next step: more bootstraps pin p down, and step "
-                                        "7's longer run puts it just above 0.1. But they add no "
-                                        "data. With 34 people the verdict stays \"not ruled out, "
-                                        "not shown\".",
+    "run more bootstraps": Option(True, "a good next step, since more bootstraps pin p down (step "
+                                        "7's twenty runs together put it just above 0.1). But "
+                                        "they add no data. With 34 people the verdict stays "
+                                        "\"not ruled out, not shown\".",
                                   ("more bootstraps", "need more bootstraps", "more samples")),
 }
 
 
 def check_karate_verdict(answer: object) -> Feedback:
-    """Exercise 5: judge the karate club's borderline test (p 0.02 with one seed, 0.12 with
+    """Exercise 5: judge the karate club's borderline test (p 0.02 with one seed, 0.22 with
     another).
 
     >>> check_karate_verdict("borderline").correct
