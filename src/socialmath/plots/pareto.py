@@ -258,7 +258,7 @@ def draw_ccdf(ax: Axes, values, fit: PowerLawFit | None = None, *, label: str = 
             x = np.unique(np.round(x))
         (line,) = ax.plot(x, tail_share * fit.survival(x), color=PALETTE["vermillion"],
                           lw=2, label=f"power law from x_min = {fit.x_min:g}, "
-                                      f"alpha = {fit.alpha:.2f}")
+                                      f"density exponent {fit.alpha:.2f}")
         artists.append(line)
         if any(c.alternative == "lognormal" for c in fit.comparisons):
             (curve,) = ax.plot(x, tail_share * fit.lognormal_survival(x),
