@@ -546,7 +546,9 @@ def _discrete_alphas(log_sums: np.ndarray, sizes: np.ndarray, x_mins: np.ndarray
     left = high - ratio * (high - low)
     right = low + ratio * (high - low)
     f_left, f_right = negative_log_likelihood(left), negative_log_likelihood(right)
-    while np.max(high - low) > 1e-9:
+    width = _EXPONENT_BOUNDS[1] - _EXPONENT_BOUNDS[0]  # every bracket shrinks by `ratio` a step
+    while width > 1e-9:
+        width *= ratio
         lower = f_left < f_right  # the minimum lies in [low, right]; else in [left, high]
         high = np.where(lower, right, high)
         low = np.where(lower, low, left)
