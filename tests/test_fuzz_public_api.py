@@ -107,6 +107,7 @@ EXAMPLES: dict[str, dict[str, object]] = {
     "pareto.sample_power_law": {"alpha": 2.5, "size": 50},
     "pareto.fit_power_law": {"max_candidates": 20},
     "pareto.goodness_of_fit": {"bootstraps": 3, "max_candidates": 20},
+    "pareto.fit_uncertainty": {"resamples": 3, "max_candidates": 20},
     "pareto.simulate_reactions": {"posts": 100},
     "pareto.pareto_profile": {"sample_size": 100, "repeats": 3},
     "pareto.lorenz_pareto": {"population": Make(lambda: np.linspace(0, 1, 11))},

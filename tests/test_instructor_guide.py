@@ -76,7 +76,7 @@ def _plan(title: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize(("title", "total"), [("90 minutes", 90),
-                                              ("Half a day (3 hours 45)", 225)])
+                                              ("Half a day (4 hours)", 240)])
 def test_a_plan_adds_up_and_its_start_times_follow(title, total):
     rows = _plan(title)
     elapsed = 0
@@ -88,7 +88,7 @@ def test_a_plan_adds_up_and_its_start_times_follow(title, total):
 
 
 def test_the_half_day_gives_each_chapter_its_measured_time_or_defers_it():
-    rows = _plan("Half a day (3 hours 45)")
+    rows = _plan("Half a day (4 hours)")
     planned = {}
     for _start, chapter, _block, minutes in rows:
         planned[chapter] = planned.get(chapter, 0) + int(minutes)

@@ -11,6 +11,7 @@ from socialmath.pareto import (
     PowerLawFit,
     compare_distributions,
     fit_power_law,
+    fit_uncertainty,
     goodness_of_fit,
     sample_power_law,
     simulate_reactions,
@@ -215,3 +216,64 @@ def test_fit_result_is_frozen():
     with pytest.raises(AttributeError):
         GOOD_FIT.alpha = 3.0  # type: ignore[misc]
     assert isinstance(GOOD_FIT, PowerLawFit)
+
+
+def test_fit_uncertainty_refits_each_resample_as_fit_power_law_would():
+    data = sample_power_law(2.5, 3, 600, discrete=True, seed=5)
+    spread = fit_uncertainty(data, discrete=True, resamples=5, seed=11)
+    rng = np.random.default_rng(11)
+    for alpha, x_min in zip(spread.alphas, spread.x_mins, strict=True):
+        refit = fit_power_law(rng.choice(np.sort(data), data.size), discrete=True, compare=False)
+        assert (alpha, x_min) == pytest.approx((refit.alpha, refit.x_min))
+    assert spread.alpha_sd == pytest.approx(np.std(spread.alphas, ddof=1))
+    assert spread.x_min_sd == pytest.approx(np.std(spread.x_mins, ddof=1))
+
+
+def test_fit_uncertainty_of_alpha_agrees_with_the_formula(discrete_sample):
+    fit = fit_power_law(discrete_sample, discrete=True, compare=False)
+    spread = fit_uncertainty(discrete_sample, discrete=True, resamples=30, seed=1)
+    assert 0.5 * fit.standard_error < spread.alpha_sd < 2 * fit.standard_error
+    assert spread.x_min_sd > 0 and np.all(np.abs(spread.x_mins - 5) <= 10)
+
+
+def test_fit_uncertainty_skips_a_resample_with_one_value():
+    spread = fit_uncertainty([1, 1, 1, 1, 1, 1, 1, 2], discrete=True, resamples=40, seed=0)
+    assert np.isnan(spread.alphas).any() and np.isfinite(spread.alphas).any()
+    assert np.isnan(spread.x_mins).sum() == np.isnan(spread.alphas).sum()
+
+
+@pytest.mark.parametrize(("kwargs", "name"), [({"resamples": 1}, "resamples"),
+                                              ({"resamples": 10_001}, "resamples"),
+                                              ({"discrete": "yes"}, "discrete"),
+                                              ({"max_candidates": 0}, "max_candidates")])
+def test_fit_uncertainty_refuses_bad_arguments(kwargs, name):
+    with pytest.raises((ValueError, TypeError), match=name):
+        fit_uncertainty([1, 2, 3, 4, 5, 8], **kwargs)
+
+
+@pytest.mark.parametrize(("alpha", "x_min", "discrete"), [(2.5, 5, True), (1.7, 1, True),
+                                                         (2.2, 3.0, False)])
+def test_the_bootstrap_draws_its_tails_as_sample_power_law_does(alpha, x_min, discrete):
+    from socialmath.pareto import _power_law_sampler
+
+    drawn = sample_power_law(alpha, x_min, 20_000, discrete=discrete, seed=4)
+    u = np.random.default_rng(4).random(20_000)
+    assert np.array_equal(_power_law_sampler(alpha, x_min, discrete)(u), drawn)
+
+
+@pytest.mark.parametrize(("alpha", "x_min", "size"), [(2.5, 5, 50_000), (1.3, 1, 2000),
+                                                      (3.5, 2, 300), (1.2, 1, 100)])
+def test_the_joint_search_finds_each_candidates_exponent_as_the_optimiser_does(alpha, x_min,
+                                                                                size):
+    from socialmath.pareto import _candidates, _discrete_alpha, _discrete_alphas
+
+    data = np.sort(sample_power_law(alpha, x_min, size, discrete=True, seed=7))
+    candidates = _candidates(data, 300)
+    starts = np.searchsorted(data, candidates)
+    log_sums = np.array([np.sum(np.log(data[start:])) for start in starts])
+    sizes = data.size - starts
+    joint = _discrete_alphas(log_sums, sizes.astype(float), candidates.astype(float))
+    one_by_one = [_discrete_alpha(s, int(n), float(x))
+                  for s, n, x in zip(log_sums, sizes, candidates, strict=True)]
+    # a tail of a few values has a flat likelihood: there the two stop a few millionths apart
+    assert joint == pytest.approx(one_by_one, rel=1e-6)

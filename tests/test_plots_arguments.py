@@ -214,6 +214,9 @@ PLOT_EXAMPLES: dict[str, dict[str, object]] = {
         "content": Make(lambda: dict(CONTENT_SHARES_VAN_MIERLO_2014))},
     "plots.attention.draw_weekly_posts": {
         "posts": Make(lambda: np.array([90.0, 100, 110, 95, 105])), "expected": 100.0},
+    "plots.pareto.format_share": {"share": 0.58},
+    "plots.attention.format_posts": {"posts": 12.5},
+    "plots.attention.format_covered": {"share": 0.63},
     "plots.pareto.update_lorenz": {
         "artists": Make(lambda: draw_lorenz(plain_axes(), profile()))},
     "plots.separation.update_small_world": {

@@ -144,3 +144,34 @@ def test_draw_lorenz_fixed_limits():
     fig, ax = new_figure()
     draw_lorenz(ax, pareto_profile(1.2, 100))
     assert ax.get_xlim() == (0.0, 1.0) and ax.get_ylim() == (0.0, 1.0)
+
+
+def _overlap(a, b, renderer):
+    return a.get_window_extent(renderer).overlaps(b.get_window_extent(renderer))
+
+
+@pytest.mark.parametrize(("top", "share"), [(0.01, 0.99), (0.01, 0.9), (0.05, 0.99),
+                                            (0.2, 0.8), (0.49, 0.51)])
+def test_no_two_labels_of_the_lorenz_figure_overlap(top, share):
+    from socialmath.pareto import pareto_profile
+
+    fig, ax = new_figure(figsize=(5.5, 5.5))
+    artists = draw_lorenz(ax, pareto_profile(alpha_for_share(top, share), 1000, seed=0))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    labels = list(artists.labels.values())
+    for i, first in enumerate(labels):
+        for second in labels[i + 1:]:
+            assert not _overlap(first, second, renderer), (first.get_text(), second.get_text())
+
+
+def test_the_title_does_not_round_a_near_total_share_up_to_everything():
+    explorer = ParetoExplorer()
+    explorer.controls["set_by"].value = "top x% hold y%"
+    explorer.controls["top"].value = 0.01
+    explorer.controls["share"].value = 0.99
+    alpha = explorer.result.alpha
+    assert alpha == pytest.approx(1.0022, abs=1e-4)
+    assert share_of_top(alpha, 0.2) == pytest.approx(0.9964, abs=1e-4)
+    assert "alpha 1.002: top 20% hold 99.6%" in explorer.figure.axes[0].get_title()
+    assert "top 20% hold 99.6%" in explorer.describe_plain()

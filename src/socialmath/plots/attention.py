@@ -59,6 +59,7 @@ def format_posts(posts: float) -> str:
     >>> format_posts(5000.0), format_posts(1.25), format_posts(0.01)
     ('5,000', '1.2', '0.01')
     """
+    posts = require_number("posts", posts, low=0)
     return f"{posts:.2g}" if 0 < posts < 0.05 else format_count(posts)
 
 
@@ -68,6 +69,7 @@ def format_covered(share: float) -> str:
     >>> format_covered(1.0), format_covered(0.9996), format_covered(0.63)
     ('100%', '99.9%', '63%')
     """
+    share = require_number("share", share, low=0)
     if share >= 1.0 or share < 0.995:
         return f"{share:.0%}"
     return f"{np.floor(share * 1000) / 10:.1f}%"
@@ -80,7 +82,7 @@ def format_fits(load: FeedLoad) -> str:
     >>> format_fits(feed_load(25_000, 0.8)), format_fits(feed_load(25_000, 1.0))
     ('15,750 contacts', 'any number of contacts')
     """
-    fits = load.contacts_at_budget
+    fits = _require_load(load).contacts_at_budget
     return "any number of contacts" if not np.isfinite(fits) else f"{format_count(fits)} contacts"
 
 

@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from socialmath._validate import require_array, require_instance
+from socialmath._validate import require_array, require_instance, require_number, require_share
 from socialmath.pareto import (
     ALPHA_80_20,
     LORENZ_GRID,
@@ -34,8 +34,8 @@ from socialmath.plots.style import (
     require_text,
 )
 
-#: Pareto's own alphas for incomes were about 1.2 to 1.9 (``pareto1896``, read through a
-#: secondary source; see FACTS).
+#: The alphas that later summaries report for Pareto's incomes, about 1.2 to 1.9. We read the range
+#: in a secondary abstract, not in Pareto's text (``pareto1896`` is unread; see FACTS).
 PARETO_ALPHA_RANGE = (1.2, 1.9)
 
 
@@ -43,6 +43,8 @@ PARETO_ALPHA_RANGE = (1.2, 1.9)
 LABEL_AT = {"theory": 0.45, "sample": 0.55}
 #: Lowest height of the population curve's label (below it, the label would leave the axes).
 LABEL_FLOOR = 0.08
+#: Where the population's label, moved to the right, reaches the top 1%'s label below the marker.
+LABEL_CLEAR_FROM = 0.75
 
 
 @dataclass(frozen=True)
@@ -58,17 +60,48 @@ class LorenzArtists:
     labels: dict[str, Text]
 
 
+def format_share(share: float) -> str:
+    """A share as a whole percentage, with one decimal where rounding would say 0% or 100% of a
+    share that is neither (99.6%, not 100%), and "over 99.9%" beyond.
+
+    >>> format_share(0.58), format_share(0.9964), format_share(0.99996), format_share(1.0)
+    ('58%', '99.6%', 'over 99.9%', '100%')
+    """
+    share = require_share("share", share)
+    if 0.0 < share < 0.005 or 0.995 <= share < 1.0:
+        text = f"{share:.1%}"
+        if text == "100.0%":
+            return "over 99.9%"
+        return "under 0.1%" if text == "0.0%" else text
+    return f"{share:.0%}"
+
+
+def format_index(value: float) -> str:
+    """An alpha or a Gini index to two decimals, or three where two would round it to a whole
+    number it is not (alpha 1.002, not 1.00).
+
+    >>> format_index(1.16), format_index(1.0022), format_index(0.9956), format_index(1.0)
+    ('1.16', '1.002', '0.996', '1.00')
+    """
+    value = require_number("value", value)
+    text = f"{value:.2f}"
+    if float(text).is_integer() and value != float(text):
+        return f"{value:.3f}"
+    return text
+
+
 def _lorenz_title(profile: ParetoProfile) -> str:
-    return (f"alpha {profile.alpha:.2f}: top 20% hold {profile.top20:.0%}, "
-            f"top 1% hold {profile.top1:.0%}")
+    return (f"alpha {format_index(profile.alpha)}: top 20% hold {format_share(profile.top20)}, "
+            f"top 1% hold {format_share(profile.top1)}")
 
 
 def _lorenz_note(profile: ParetoProfile) -> str:
     low, high = profile.top20_range
-    return (f"Gini: {profile.gini:.2f} (theory), {profile.sample_gini:.2f} (sample)\n"
+    return (f"Gini: {format_index(profile.gini)} (theory), "
+            f"{format_index(profile.sample_gini)} (sample)\n"
             f"top 20% in a sample of {format_count(profile.sample_size)}: "
-            f"{profile.sample_top20:.0%}\n"
-            f"over 20 samples: {low:.0%} to {high:.0%}")
+            f"{format_share(profile.sample_top20)}\n"
+            f"over 20 samples: {format_share(low)} to {format_share(high)}")
 
 
 def _marker_y(profile: ParetoProfile, top: float) -> float:
@@ -137,18 +170,23 @@ def _place_lorenz_labels(artists: LorenzArtists, profile: ParetoProfile) -> None
     labels = artists.labels
     at = LABEL_AT["theory"]
     height = float(np.interp(at, LORENZ_GRID, profile.lorenz))
-    if height < LABEL_FLOOR:  # the curve hugs the bottom: label it where it has risen
+    floored = height < LABEL_FLOOR
+    if floored:  # the curve hugs the bottom: label it where it has risen
         at = float(np.interp(LABEL_FLOOR, profile.lorenz, LORENZ_GRID))
         height = LABEL_FLOOR
     labels["theory"].set_position((at, height - 0.02))
     labels["theory"].set_horizontalalignment("right" if at > 0.6 else "left")
-    at = LABEL_AT["sample"]
-    labels["sample"].set_y(float(np.interp(at, LORENZ_GRID, profile.sample_lorenz)) + 0.02)
+    beside_top1 = floored and at > LABEL_CLEAR_FROM  # the population's label, by the marker
+    labels["sample"].set_y(float(np.interp(LABEL_AT["sample"], LORENZ_GRID,
+                                           profile.sample_lorenz)) + 0.02)
     labels["top20"].set_y(_marker_y(profile, 0.2) + 0.01)
     top1 = _marker_y(profile, 0.01)
     near_top = top1 > 0.93  # below the marker, or the label would leave the axes
     labels["top1"].set_verticalalignment("top" if near_top else "bottom")
-    labels["top1"].set_y(top1 - 0.02 if near_top else top1 + 0.02)
+    y = top1 - 0.02 if near_top else top1 + 0.02
+    if beside_top1:  # above the population's label, which hangs below LABEL_FLOOR - 0.02
+        y = max(y, LABEL_FLOOR)
+    labels["top1"].set_y(y)
 
 
 def draw_top_share_by_alpha(ax: Axes, alphas: np.ndarray | None = None) -> list:
@@ -164,7 +202,7 @@ def draw_top_share_by_alpha(ax: Axes, alphas: np.ndarray | None = None) -> list:
         if np.any(np.diff(grid) <= 0):
             raise ValueError(f"alphas must increase from one value to the next, got {alphas!r}")
     band = ax.axvspan(*PARETO_ALPHA_RANGE, color=PALETTE["green"], alpha=0.15,
-                      label="Pareto's own alphas, about 1.2-1.9")
+                      label="alphas reported for Pareto's incomes")
     (curve,) = ax.plot(grid, [share_of_top(a, 0.2) * 100 for a in grid], color=PALETTE["blue"],
                        lw=2.5, label="share held by the top 20%")
     (rule,) = ax.plot([ALPHA_80_20], [80], "o", ms=9, color=PALETTE["vermillion"],
@@ -189,9 +227,11 @@ def _ccdf(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def draw_ccdf(ax: Axes, values, fit: PowerLawFit | None = None, *, label: str = "data",
               xlabel: str = "value (log scale)", title: str | None = None,
               colour: str = "blue") -> list:
-    """The share of values at or above x, on log-log axes. With ``fit``: the fitted power law from
-    x_min and, when the fit holds a log-normal comparison, the fitted log-normal, both scaled to
-    the share of data in the tail. ``colour`` names a colour of the house palette."""
+    """The share of the positive values at or above x, on log-log axes (a log axis has no room for
+    zero, so zeros are left out, and the shares are of the positive values only). With ``fit``:
+    the fitted power law from x_min and, when the fit holds a log-normal comparison, the fitted
+    log-normal, both scaled to the share of positive values in the tail. ``colour`` names a colour
+    of the house palette."""
     require_axes("ax", ax)
     data = require_array("values", values)
     if not np.any(data > 0):
@@ -218,13 +258,13 @@ def draw_ccdf(ax: Axes, values, fit: PowerLawFit | None = None, *, label: str = 
             x = np.unique(np.round(x))
         (line,) = ax.plot(x, tail_share * fit.survival(x), color=PALETTE["vermillion"],
                           lw=2, label=f"power law from x_min = {fit.x_min:g}, "
-                                      f"alpha = {fit.alpha:.2f}")
+                                      f"density exponent {fit.alpha:.2f}")
         artists.append(line)
         if any(c.alternative == "lognormal" for c in fit.comparisons):
             (curve,) = ax.plot(x, tail_share * fit.lognormal_survival(x),
                                color=PALETTE["green"], lw=2, ls="--",
                                label="log-normal from the same x_min")
             artists.append(curve)
-    label_axes(ax, xlabel, "share of values at or above x (log scale)", title)
+    label_axes(ax, xlabel, "share of positive values at or above x (log scale)", title)
     ax.legend(loc="lower left", fontsize=9)
     return artists

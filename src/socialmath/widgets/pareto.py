@@ -14,7 +14,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from socialmath.pareto import ALPHA_80_20, ParetoProfile, alpha_for_share, pareto_profile
-from socialmath.plots.pareto import draw_lorenz, update_lorenz
+from socialmath.plots.pareto import draw_lorenz, format_index, format_share, update_lorenz
 from socialmath.plots.style import format_count
 from socialmath.widgets.base import Explorer
 
@@ -96,15 +96,19 @@ class ParetoExplorer(Explorer):
 
     def describe(self, result: ParetoProfile) -> str:
         low, high = result.top20_range
+        share, index = format_share, format_index
         return (
-            f"alpha <b>{result.alpha:.2f}</b>: the top 20% hold <b>{result.top20:.0%}</b>, "
-            f"the top 1% hold <b>{result.top1:.0%}</b>, Gini <b>{result.gini:.2f}</b><br>"
+            f"alpha <b>{index(result.alpha)}</b>: the top 20% hold <b>{share(result.top20)}</b>, "
+            f"the top 1% hold <b>{share(result.top1)}</b>, Gini <b>{index(result.gini)}</b><br>"
             f"a sample of {format_count(result.sample_size)} people: top 20% hold "
-            f"<b>{result.sample_top20:.0%}</b>, Gini <b>{result.sample_gini:.2f}</b><br>"
-            f"20 samples of that size: the top 20% hold <b>{low:.0%}</b> to <b>{high:.0%}</b>"
+            f"<b>{share(result.sample_top20)}</b>, Gini <b>{index(result.sample_gini)}</b><br>"
+            f"20 samples of that size: the top 20% hold <b>{share(low)}</b> to "
+            f"<b>{share(high)}</b>"
         )
 
     def describe_plain(self) -> str:
         r = self.result
-        return (f"alpha {r.alpha:.2f} -> top 20% hold {r.top20:.0%}, top 1% hold {r.top1:.0%}, "
-                f"Gini {r.gini:.2f}; a sample of {r.sample_size:,} shows {r.sample_top20:.0%}")
+        share, index = format_share, format_index
+        return (f"alpha {index(r.alpha)} -> top 20% hold {share(r.top20)}, top 1% hold "
+                f"{share(r.top1)}, Gini {index(r.gini)}; a sample of {r.sample_size:,} shows "
+                f"{share(r.sample_top20)}")
