@@ -4,6 +4,8 @@
 >>> numbers = TWIN.evaluate(TWIN.values(contacts=30_000))
 >>> numbers["posts_per_week"], numbers["title"]
 (6000.0, '6,000 posts a week: your budget covers 52%')
+>>> covered(0.9996), covered(1.0)
+('99.9%', '100%')
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from socialmath.twins.base import HEIGHT, WIDTH, Twin
 from socialmath.twins.expr import (
     datum,
     divide,
+    floor,
     format_count,
     maximum,
     minimum,
@@ -41,6 +44,12 @@ def hours_needed(contacts, silent_share, posts_per_active, seconds_per_post):
         / SECONDS_PER_HOUR
 
 
+def covered(share):
+    """The share as ``plots.attention.format_covered`` writes it: never 100% when it falls short."""
+    near_full = percent(floor(share * 1000) / 1000, 1)
+    return where(share >= 1, percent(share), where(share < 0.995, percent(share), near_full))
+
+
 def formulas(contacts, silent_share, posts_per_active, seconds_per_post, minutes_per_day):
     """What the figure states, from the controls (``attention.feed_load``)."""
     posts = posts_from(contacts, silent_share, posts_per_active)
@@ -59,7 +68,7 @@ def formulas(contacts, silent_share, posts_per_active, seconds_per_post, minutes
         # where the need curve crosses the budget, kept on the axes
         "overflow_x": where(per_contact > 0, minimum(maximum(at_budget, CONTACTS_GRID[0]),
                                                      CONTACTS_GRID[-1]), CONTACTS_GRID[-1]),
-        "title": format_count(posts) + " posts a week: your budget covers " + percent(share),
+        "title": format_count(posts) + " posts a week: your budget covers " + covered(share),
     }
 
 
