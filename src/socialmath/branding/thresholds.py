@@ -26,6 +26,7 @@ other, and a random network where everyone has exactly as many contacts.
 from __future__ import annotations
 
 import numbers
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -206,8 +207,9 @@ def threshold_contagion(graph, threshold: int = 2, seeds=None, max_rounds: int =
 def _seed_nodes(g: Graph, labels: list | None, seeds) -> np.ndarray:
     if seeds is None:
         return np.array([0, *g.neighbors(0).tolist()], dtype=np.int64)
-    if isinstance(seeds, str | bytes | numbers.Number):
-        raise TypeError(f"seeds must be None or a sequence of nodes, got {seeds!r}")
+    if isinstance(seeds, str | bytes | numbers.Number) or not isinstance(seeds, Iterable):
+        raise TypeError(f"seeds must be None or a sequence of nodes, got {seeds!r} "
+                        f"({type(seeds).__name__})")
     nodes = list(seeds)
     if not nodes:
         raise ValueError("seeds must hold at least one node, got an empty sequence")
