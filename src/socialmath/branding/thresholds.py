@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from socialmath._validate import require_integer, require_rng
+from socialmath._validate import require_integer, require_rng, require_share
 from socialmath.graphs import Graph, as_graph, random_regular, watts_strogatz
 from socialmath.separation import _label_index, _node_index, _row_positions
 
@@ -152,7 +152,7 @@ class Contagion:
 
     def rounds_to(self, share: float) -> int | None:
         """First round at which at least ``share`` of the network had adopted, or None."""
-        reached = np.flatnonzero(self.share_by_round >= share)
+        reached = np.flatnonzero(self.share_by_round >= require_share("share", share))
         return int(reached[0]) if reached.size else None
 
 
