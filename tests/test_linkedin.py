@@ -458,6 +458,10 @@ def test_export_csv_round_trips_through_the_reader():
     ({"n": 10, "years": 0}, ValueError, "years must be in [1, 40], got 0"),
     ({"n": 10, "end": "soon"}, ValueError, "end must be a date"),
     ({"n": 10, "end": 2024}, TypeError, "end must be a date string"),
+    ({"n": 10, "end": ""}, ValueError, "end must be a date such as '2024-03-15', got ''"),  # was
+    # an AttributeError: pandas reads "" as NaT, which has no to_period
+    ({"n": 10, "attachment": np.array([])}, ValueError, "attachment must be 'uniform' or "
+                                                        "'preferential', got array([]"),
     ({"n": 10, "attachment": "viral"}, ValueError, "attachment must be 'uniform' or "
                                                    "'preferential', got 'viral'"),
     ({"n": 10, "email_share": 4}, ValueError, "email_share must be a share in [0, 1], got 4"),

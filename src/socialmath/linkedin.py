@@ -681,11 +681,8 @@ def synthetic_export(n: int, seed: int | np.random.Generator | None = 0, *, year
     span = require_integer("years", years, low=1, high=40)
     if not isinstance(end, str):
         raise TypeError(f"end must be a date string such as '2025-06-30', got {end!r}")
-    try:
-        last = pd.Timestamp(end)
-    except ValueError as error:
-        raise ValueError(f"end must be a date such as '2025-06-30', got {end!r}") from error
-    if attachment not in ("uniform", "preferential"):
+    last = _require_date("end", end)  # "" is NaT, which has no month
+    if not isinstance(attachment, str) or attachment not in ("uniform", "preferential"):
         raise ValueError(f"attachment must be 'uniform' or 'preferential', got {attachment!r}")
     email = require_share("email_share", email_share)
 
