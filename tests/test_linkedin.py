@@ -610,6 +610,8 @@ def test_concentration_validates():
         linkedin.concentration(frame_of(["2024-01-01"]), "x")
     with pytest.raises(ValueError, match="top must be a share in"):
         linkedin.concentration(frame_of(["2024-01-01"]), top=20)
+    with pytest.raises(ValueError, match="by must be 'company', 'position' or 'role', got arr"):
+        linkedin.concentration(frame_of(["2024-01-01"]), np.ones((2, 2)))  # was numpy's error
 
 
 @pytest.mark.parametrize(("position", "family"), [
@@ -642,6 +644,8 @@ def test_role_family_keeps_missing_values_missing():
     assert linkedin.role_family(["", " ", None]).isna().tolist() == [True, True, True]
     with pytest.raises(TypeError, match="positions must be a sequence of strings"):
         linkedin.role_family("Engineer")
+    with pytest.raises(ValueError, match="positions must be one-dimensional .* got 2 dimensions"):
+        linkedin.role_family(np.array([["CEO", "Nurse"], ["Chef", "Pilot"]]))  # was pandas'
 
 
 def test_attention_fit_is_chapter_ones_model_on_your_size():

@@ -944,6 +944,9 @@ def role_family(positions: Sequence[str] | pd.Series) -> pd.Series:
     if isinstance(positions, str | bytes) or not isinstance(positions, Sequence | pd.Series
                                                               | np.ndarray):
         raise TypeError(f"positions must be a sequence of strings, got {positions!r}")
+    if np.ndim(positions) != 1:
+        raise ValueError(f"positions must be one-dimensional (one title per contact), got "
+                         f"{np.ndim(positions)} dimensions: {positions!r}")
     series = pd.Series(positions, dtype="string")
     distinct = pd.Series(series.dropna().unique(), dtype="string")  # titles repeat a lot
     lower = distinct.str.lower()
@@ -1001,7 +1004,7 @@ def concentration(connections: pd.DataFrame, by: str = "company", *,
     True
     """
     frame = _require_connections(connections)
-    if by not in ("company", "position", "role"):
+    if not isinstance(by, str) or by not in ("company", "position", "role"):
         raise ValueError(f"by must be 'company', 'position' or 'role', got {by!r}")
     share = require_share("top", top)
     values = role_family(frame["position"]) if by == "role" else frame[by]
