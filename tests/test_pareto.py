@@ -148,11 +148,13 @@ def test_degrees_of_karate_club():
     assert values.size == 34 and values.max() == 17 and values.sum() == 2 * 78
 
 
-def test_text_progress_prints_every_step(capsys):
+def test_text_progress_prints_every_step_on_stderr(capsys):
     report = text_progress(every=5, label="fit")
     for done in range(1, 8):
         report(done, 7)
-    assert capsys.readouterr().out == "fit 5/7\nfit 7/7\n"
+    out, err = capsys.readouterr()
+    assert err == "fit 5/7\nfit 7/7\n"
+    assert out == ""  # stdout is for results, as with the distance search's progress
 
 
 # --- property tests -------------------------------------------------------------------------------

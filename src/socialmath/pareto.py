@@ -19,6 +19,7 @@ Two exponents meet in this chapter, and they differ by one:
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -661,11 +662,15 @@ def goodness_of_fit(values: Sequence[float] | np.ndarray, fit: PowerLawFit, boot
 
 
 def text_progress(every: int = 10, label: str = "bootstrap") -> Callable[[int, int], None]:
-    """A ``progress`` callback that prints one line every ``every`` steps (for notebooks).
+    """A ``progress`` callback that prints one line every ``every`` steps (for notebooks), on
+    stderr like any progress report (``tqdm``'s, or a long distance search's), so that stdout
+    holds only results.
 
+    >>> import contextlib
     >>> report = text_progress(every=2)
-    >>> for done in range(1, 5):
-    ...     report(done, 4)
+    >>> with contextlib.redirect_stderr(sys.stdout):  # shown here, where stdout is checked
+    ...     for done in range(1, 5):
+    ...         report(done, 4)
     bootstrap 2/4
     bootstrap 4/4
     """
@@ -675,7 +680,7 @@ def text_progress(every: int = 10, label: str = "bootstrap") -> Callable[[int, i
 
     def report(done: int, total: int) -> None:
         if done % step == 0 or done == total:
-            print(f"{label} {done}/{total}", flush=True)
+            print(f"{label} {done}/{total}", file=sys.stderr, flush=True)
 
     return report
 
