@@ -472,6 +472,7 @@ def test_valid_arguments_give_a_result(key, function):
 
 @pytest.mark.timeout(SECONDS_PER_FUNCTION)
 @pytest.mark.parametrize(("key", "function"), FUNCTIONS, ids=[key for key, _ in FUNCTIONS])
-def test_one_bad_argument_gives_a_clear_error_or_a_result(key, function):
+def test_one_bad_argument_gives_a_clear_error_or_a_result(key, function, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a bad path such as "3" names a file here, not in the project
     problems = call_with_bad_values(key, function, valid_arguments(key, function))
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
