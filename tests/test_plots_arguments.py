@@ -162,7 +162,7 @@ def test_tie_bands_name_their_own_parameters():
     from socialmath.plots.policy import draw_tie_bands
 
     # the bounds went on to tie_strength_shares, whose messages said weak_low and weak_high
-    with pytest.raises(ValueError, match=r"^low must be in \\[0, 100000\\], got -1"):
+    with pytest.raises(ValueError, match=r"^low must be in \[0, 100000\], got -1"):
         draw_tie_bands(plain_axes(), -1, 10)
     with pytest.raises(ValueError, match=r"^high must be in \[5, 100000\], got 2"):
         draw_tie_bands(plain_axes(), 5, 2)
