@@ -24,6 +24,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import math
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
@@ -426,7 +427,8 @@ def call_with_bad_values(key: str, function: Callable, valid: dict[str, object] 
                     warnings.simplefilter("error")  # a warning is not an answer
                     result = function(**arguments)
             except (ValueError, TypeError) as error:
-                if parameter not in str(error):
+                # the name as a word: "low" inside "weak_low" is another parameter's name
+                if not re.search(rf"(?<!\w){re.escape(parameter)}(?!\w)", str(error)):
                     problems.append(f"{call}: {type(error).__name__} does not name "
                                     f"{parameter!r}: {error}")
             except MemoryError:
