@@ -380,6 +380,8 @@ BAD_ASSUMPTIONS = [
     ("out_of_field_relevance", 1.1, ValueError), ("seconds_per_post", 0, ValueError),
     ("minutes_per_day", 2000, ValueError), ("hours_per_week", -5, ValueError),
     ("minutes_per_exchange", 0, ValueError), ("exchanges_per_month", 0, ValueError),
+    # accepted here, they failed later, in the first month simulated: reciprocation's ranges
+    ("minutes_per_exchange", 5e-324, ValueError), ("exchanges_per_month", 1e6, ValueError),
     ("their_contacts", 0.5, ValueError), ("overlap_in_field", 1.2, ValueError),
     ("overlap_out_of_field", True, TypeError), ("population", 1000, ValueError),
     ("mutual_in_field", 2, ValueError), ("mutual_across", -1, ValueError),

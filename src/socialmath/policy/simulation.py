@@ -25,7 +25,12 @@ from socialmath._validate import (
     require_share,
 )
 from socialmath.attention import LINKEDIN_CONNECTION_CAP, posts_within_budget, reading_hours
-from socialmath.branding.tipping import Reciprocation, reciprocation
+from socialmath.branding.tipping import (
+    EXCHANGES_PER_MONTH_RANGE,
+    MINUTES_PER_EXCHANGE_RANGE,
+    Reciprocation,
+    reciprocation,
+)
 from socialmath.separation import reach_estimate
 
 __all__ = [
@@ -143,8 +148,9 @@ class Assumptions:
         require_positive("seconds_per_post", self.seconds_per_post)
         require_number("minutes_per_day", self.minutes_per_day, low=0, high=24 * 60)
         require_number("hours_per_week", self.hours_per_week, low=0, high=7 * 24)
-        require_positive("minutes_per_exchange", self.minutes_per_exchange)
-        require_positive("exchanges_per_month", self.exchanges_per_month)
+        require_number("minutes_per_exchange", self.minutes_per_exchange,
+                       *MINUTES_PER_EXCHANGE_RANGE)  # reciprocation's ranges, checked up front
+        require_number("exchanges_per_month", self.exchanges_per_month, *EXCHANGES_PER_MONTH_RANGE)
         require_number("their_contacts", self.their_contacts, low=1, high=PLATFORM_CAP)
         require_number("population", self.population, low=PLATFORM_CAP + 1, high=1e11)
         low = require_count("weak_low", self.weak_low, high=100_000)
