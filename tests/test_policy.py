@@ -4,6 +4,7 @@ with the course's earlier models, and refusing bad input."""
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -476,6 +477,15 @@ def test_bad_input_is_refused(build, error, name):
     # "size", simulate_policy a list "policies[0]" it never saw, a mismatch numpy's shapes)
     with pytest.raises(error, match=name):
         build()
+
+
+def test_a_tiny_feed_is_all_readable_without_an_overflow_warning():
+    # budget / posts overflowed to inf (with a RuntimeWarning) for posts_per_active=5e-324
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        measures = network_measures([0, 100, 30_000], [0, 0, 0], 0,
+                                    Assumptions(posts_per_active=5e-324))
+    assert measures.share_readable.tolist() == [1.0, 1.0, 1.0]
 
 
 @pytest.mark.parametrize(("weights", "error", "match"), [

@@ -414,8 +414,9 @@ def network_measures(in_field, out_of_field, spam=0,
         noise = np.where(posts > 0, 1.0 - relevant / np.where(posts > 0, posts, 1.0), 0.0)
     minutes = np.array([reading_hours(float(p), a.seconds_per_post) * 60.0 / 7.0 for p in posts])
     budget = posts_within_budget(a.minutes_per_day, a.seconds_per_post)
-    readable = np.where(posts > 0, np.minimum(1.0, budget / np.where(posts > 0, posts, 1.0)),
-                        1.0)
+    with np.errstate(over="ignore"):  # a tiny feed (posts_per_active=5e-324): all of it readable
+        readable = np.where(posts > 0, np.minimum(1.0, budget / np.where(posts > 0, posts, 1.0)),
+                            1.0)
 
     # reciprocation (chapter 4)
     keeping_up = _reciprocation(a)
