@@ -409,6 +409,8 @@ PATH = nx.path_graph(5)
     (lambda: hold_claims("programme"), TypeError, "programme"),
     (lambda: hold_claims(Programme(10, 10, 5), claims=["561%"]), TypeError, "claims"),
     # were "'NoneType' object is not iterable" and pandas' KeyError on an empty table
+    (lambda: union_reach(nx.path_graph(5), [1, 3, 1]), ValueError,
+     "ambassadors must not repeat a node, got 1 more than once"),
     (lambda: hold_claims(Programme(10, 10, 5), claims=None), TypeError,
      "claims must be a non-empty list or tuple of VendorClaim objects"),
     (lambda: hold_claims(Programme(10, 10, 5), claims=[]), ValueError,
