@@ -408,6 +408,13 @@ PATH = nx.path_graph(5)
     (lambda: required_sharers_reach(0.3, 10, rate_ratio=-2), ValueError, "rate_ratio"),
     (lambda: hold_claims("programme"), TypeError, "programme"),
     (lambda: hold_claims(Programme(10, 10, 5), claims=["561%"]), TypeError, "claims"),
+    # were "'NoneType' object is not iterable" and pandas' KeyError on an empty table
+    (lambda: union_reach(nx.path_graph(5), [1, 3, 1]), ValueError,
+     "ambassadors must not repeat a node, got 1 more than once"),
+    (lambda: hold_claims(Programme(10, 10, 5), claims=None), TypeError,
+     "claims must be a non-empty list or tuple of VendorClaim objects"),
+    (lambda: hold_claims(Programme(10, 10, 5), claims=[]), ValueError,
+     r"claims must be a non-empty list .*, got \[\]"),
 ])
 def test_bad_input_names_the_parameter(call, error, name):
     with pytest.raises(error, match=name):

@@ -51,6 +51,26 @@ def test_p_zero_reaches_only_the_seed():
     assert run.share_of_cascades(1) == 1.0
 
 
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("p", [5e-324, 1e-300, 1e-12])
+def test_a_tiny_p_passes_on_almost_never_and_returns_at_once(p):
+    # 5e-324 used to hang: geometric gaps of 1 / p overflowed the int64 positions, which then
+    # wrapped round to negative numbers and the loop drawing "more" successes never ended
+    run = simulate_cascades(barabasi_albert(2000, 3, seed=1), p, n_cascades=200, seed=3)
+    assert run.sizes.tolist() == [1] * 200
+    assert run.p == p
+
+
+def test_below_the_tiny_p_the_number_passed_on_is_still_binomial(monkeypatch):
+    # the counting route for tiny p, forced at p = 0.3: same law as the geometric route
+    monkeypatch.setattr(cascades_module, "_TINY_P", 1.0)
+    rng = np.random.default_rng(5)
+    counts = [cascades_module._live_positions(200, 0.3, rng).size for _ in range(2000)]
+    assert stats.ttest_1samp(counts, 60.0).pvalue > 1e-3
+    positions = cascades_module._live_positions(200, 0.3, rng)
+    assert np.all(np.diff(positions) > 0) and positions.min() >= 0 and positions.max() < 200
+
+
 @pytest.mark.parametrize("n", [2, 3, 10, 57])
 def test_structural_virality_of_a_path_and_a_star(n):
     chain = simulate_cascades(nx.path_graph(n), 1.0, sources=[0])

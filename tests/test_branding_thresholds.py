@@ -117,6 +117,12 @@ def test_neighbourhood_seeds_by_label():
     (lambda: threshold_contagion(nx.path_graph(3), 1.5), TypeError, "threshold"),
     (lambda: threshold_contagion(nx.path_graph(3), 1, seeds=[]), ValueError, "seeds"),
     (lambda: threshold_contagion(nx.path_graph(3), 1, seeds=7), TypeError, "seeds"),
+    # was Python's bare "'object' object is not iterable", naming nothing
+    (lambda: threshold_contagion(nx.path_graph(3), 1, seeds=object()), TypeError,
+     r"seeds must be None or a sequence of nodes, got <object object at .*> \(object\)"),
+    (lambda: threshold_contagion(nx.path_graph(3), 1).rounds_to(1.5), ValueError,
+     r"share must be a share in \[0, 1\], got 1.5"),
+    (lambda: threshold_contagion(nx.path_graph(3), 1).rounds_to("half"), TypeError, "share"),
     (lambda: threshold_contagion(nx.path_graph(3), 1, seeds=[9]), ValueError, "seeds"),
     (lambda: threshold_contagion(nx.path_graph(3), 1, max_rounds=0), ValueError, "max_rounds"),
     (lambda: threshold_contagion(nx.Graph(), 1), ValueError, "graph"),

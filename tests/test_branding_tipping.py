@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -103,3 +104,33 @@ def test_published_group_sizes():
 def test_bad_input_names_the_parameter(call, error, name):
     with pytest.raises(error, match=name):
         call()
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("minutes_per_exchange", 5e-324), ("exchanges_per_month", 5e-324),
+    ("minutes_per_exchange", 1e-3), ("minutes_per_exchange", 20_000),
+    ("exchanges_per_month", 10_000),
+])
+def test_minutes_and_cadence_outside_their_range_are_refused_with_the_range(name, value):
+    # 5e-324 minutes raised ZeroDivisionError (5e-324 x 1 exchange underflows to 0), and a
+    # tiny cadence gave an infinite capacity
+    allowed = {"minutes_per_exchange": r"\[0.01, 10080\]",
+               "exchanges_per_month": r"\[0.01, 720\]"}[name]
+    with pytest.raises(ValueError, match=rf"{name} must be in {allowed}, got {value!r}"):
+        reciprocation(**{name: value})
+
+
+def test_the_ends_of_the_ranges_give_finite_capacities():
+    fastest = reciprocation(hours_per_week=168, minutes_per_exchange=0.01, exchanges_per_month=0.01)
+    assert fastest.capacity == pytest.approx(168 * 60 * 52 / 12 / (0.01 * 0.01))
+    slowest = reciprocation(minutes_per_exchange=10080, exchanges_per_month=720)
+    assert slowest.capacity == pytest.approx(2 * 60 * 52 / 12 / (10080 * 720))
+
+
+def test_a_tiny_network_is_all_reciprocated_without_an_overflow_warning():
+    point = reciprocation()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert point.reciprocated_share(5e-324) == 1.0
+        shares = point.answered_share([0, 5e-324, 1e9])
+        assert shares.tolist() == [1.0, 1.0, 2.4e-06]  # the tipping size is 2,400

@@ -145,6 +145,8 @@ def test_nobody_writing_and_no_time_are_the_two_ends():
     ((200, 5, 0.01, "past"), "between 0 and 168"),
     ((-1, 5, 0.01, "past"), "between 0 and 168"),
     ((2, 0, 0.01, "past"), "minutes must be more than 0"),
+    ((2, 5e-324, 0.01, "past"), "minutes must be between 0.01 (under a second) and 10,080"),
+    ((2, 20_000, 0.01, "past"), "minutes must be between 0.01"),
     ((2, 5, 2, "past"), "Did you write a percentage? 2% is 0.02"),
     ((2, 5, -0.1, "past"), "share must be between 0 and 1"),
     ((2, 5, 0.01, True), 'Answer "past" or "within"'),

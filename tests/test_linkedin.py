@@ -458,6 +458,10 @@ def test_export_csv_round_trips_through_the_reader():
     ({"n": 10, "years": 0}, ValueError, "years must be in [1, 40], got 0"),
     ({"n": 10, "end": "soon"}, ValueError, "end must be a date"),
     ({"n": 10, "end": 2024}, TypeError, "end must be a date string"),
+    ({"n": 10, "end": ""}, ValueError, "end must be a date such as '2024-03-15', got ''"),  # was
+    # an AttributeError: pandas reads "" as NaT, which has no to_period
+    ({"n": 10, "attachment": np.array([])}, ValueError, "attachment must be 'uniform' or "
+                                                        "'preferential', got array([]"),
     ({"n": 10, "attachment": "viral"}, ValueError, "attachment must be 'uniform' or "
                                                    "'preferential', got 'viral'"),
     ({"n": 10, "email_share": 4}, ValueError, "email_share must be a share in [0, 1], got 4"),
@@ -606,6 +610,8 @@ def test_concentration_validates():
         linkedin.concentration(frame_of(["2024-01-01"]), "x")
     with pytest.raises(ValueError, match="top must be a share in"):
         linkedin.concentration(frame_of(["2024-01-01"]), top=20)
+    with pytest.raises(ValueError, match="by must be 'company', 'position' or 'role', got arr"):
+        linkedin.concentration(frame_of(["2024-01-01"]), np.ones((2, 2)))  # was numpy's error
 
 
 @pytest.mark.parametrize(("position", "family"), [
@@ -638,6 +644,8 @@ def test_role_family_keeps_missing_values_missing():
     assert linkedin.role_family(["", " ", None]).isna().tolist() == [True, True, True]
     with pytest.raises(TypeError, match="positions must be a sequence of strings"):
         linkedin.role_family("Engineer")
+    with pytest.raises(ValueError, match="positions must be one-dimensional .* got 2 dimensions"):
+        linkedin.role_family(np.array([["CEO", "Nurse"], ["Chef", "Pilot"]]))  # was pandas'
 
 
 def test_attention_fit_is_chapter_ones_model_on_your_size():

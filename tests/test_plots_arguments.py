@@ -25,17 +25,22 @@ from matplotlib.figure import Figure
 from test_fuzz_public_api import Make, call_with_bad_values, valid_arguments
 from test_package import chapter_rows
 
-from socialmath.attention import CONTENT_SHARES_VAN_MIERLO_2014, feed_load
+from socialmath.attention import CAPACITY_DUNBAR_1993, CONTENT_SHARES_VAN_MIERLO_2014, feed_load
 from socialmath.datasets import small_world_studies
 from socialmath.pareto import fit_power_law, pareto_profile, sample_power_law
 from socialmath.plots import new_figure
+from socialmath.plots.advocacy import draw_reach_curves
 from socialmath.plots.attention import (
     draw_feed,
     draw_people_and_content,
     draw_weekly_posts,
     update_feed,
 )
+from socialmath.plots.branding import draw_growth, draw_paradox
+from socialmath.plots.linkedin import draw_timeline
 from socialmath.plots.pareto import draw_ccdf, draw_lorenz, draw_top_share_by_alpha
+from socialmath.plots.policy import draw_decision, draw_tradeoffs
+from socialmath.plots.reach import draw_cascades, draw_funnel, draw_tipping
 from socialmath.plots.separation import (
     draw_distance_distribution,
     draw_reach,
@@ -153,6 +158,16 @@ def test_a_fit_of_other_data_is_refused():
         draw_ccdf(axes(), [0.1, 0.2, 0.3], fit())
 
 
+def test_tie_bands_name_their_own_parameters():
+    from socialmath.plots.policy import draw_tie_bands
+
+    # the bounds went on to tie_strength_shares, whose messages said weak_low and weak_high
+    with pytest.raises(ValueError, match=r"^low must be in \[0, 100000\], got -1"):
+        draw_tie_bands(plain_axes(), -1, 10)
+    with pytest.raises(ValueError, match=r"^high must be in \[5, 100000\], got 2"):
+        draw_tie_bands(plain_axes(), 5, 2)
+
+
 def test_labels_must_be_text():
     with pytest.raises(TypeError, match="ylabel must be a string, got None"):
         label_axes(axes(), "x", None)
@@ -224,6 +239,122 @@ PLOT_EXAMPLES: dict[str, dict[str, object]] = {
     "plots.separation.update_reach": {
         "artists": Make(lambda: draw_reach(plain_axes(), reach_estimate(100, 100)))},
 }
+
+@cache
+def _chapter_4():
+    from socialmath import branding
+
+    ring = nx.circulant_graph(30, [1, 2])
+    return {
+        "growth": branding.grow_network(200, snapshots=5, seed=1),
+        "uniform": branding.grow_network(200, preferential_share=0.0, snapshots=5, seed=1),
+        "paradox": branding.friendship_paradox(branding.feld_1991_graph()),
+        "degrees": np.array([1, 2, 3, 2, 2, 3, 2, 1], dtype=float),
+        "friends_mean": np.array([2.0, 2.5, 2.0, 2.5, 2.5, 2.0, 2.5, 2.0]),
+        "funnel": branding.reach_funnel(25_000),
+        "cascades": branding.simulate_cascades(nx.barabasi_albert_graph(200, 2, seed=1), 0.3,
+                                               n_cascades=100, seed=1),
+        "riot": branding.riot(np.arange(50)),
+        "contagion": branding.threshold_contagion(ring, 2),
+        "point": branding.reciprocation(),
+    }
+
+
+@cache
+def _chapter_5():
+    return {"a": np.array([100.0, 180, 240, 280]), "b": np.array([100.0, 140, 170, 190])}
+
+
+@cache
+def _chapter_6():
+    from socialmath.policy import compare_policies
+
+    comparison = compare_policies(months=6, seed=1)
+    return comparison, comparison.decide({"readable": 1, "reach": 1})
+
+
+@cache
+def _chapter_7():
+    from socialmath import linkedin
+
+    connections = linkedin.read_connections(linkedin.SAMPLE)
+    return {"growth": linkedin.growth(connections),
+            "concentration": linkedin.concentration(connections),
+            "test": linkedin.attachment_test(connections),
+            "snap": linkedin.snapshot(connections, "2024-06-30")}
+
+
+def _two_axes():
+    return Figure().subplots(1, 2)
+
+
+PLOT_EXAMPLES.update({
+    "plots.branding.draw_growth": {"growth": Make(lambda: _chapter_4()["growth"])},
+    "plots.branding.update_growth": {
+        "artists": Make(lambda: draw_growth(plain_axes(), _chapter_4()["growth"])),
+        "growth": Make(lambda: _chapter_4()["growth"])},
+    "plots.branding.draw_degree_tail": {
+        "growths": Make(lambda: {"preferential": _chapter_4()["growth"],
+                                 "uniform": _chapter_4()["uniform"]})},
+    "plots.branding.draw_paradox": {
+        "paradox": Make(lambda: _chapter_4()["paradox"]),
+        "degrees": Make(lambda: _chapter_4()["degrees"].copy()),
+        "friends_mean": Make(lambda: _chapter_4()["friends_mean"].copy())},
+    "plots.branding.update_paradox": {
+        "artists": Make(lambda: draw_paradox(plain_axes(), _chapter_4()["paradox"],
+                                             _chapter_4()["degrees"],
+                                             _chapter_4()["friends_mean"])),
+        "paradox": Make(lambda: _chapter_4()["paradox"]),
+        "degrees": Make(lambda: _chapter_4()["degrees"].copy()),
+        "friends_mean": Make(lambda: _chapter_4()["friends_mean"].copy())},
+    "plots.reach.draw_funnel": {"funnel": Make(lambda: _chapter_4()["funnel"])},
+    "plots.reach.update_funnel": {
+        "artists": Make(lambda: draw_funnel(plain_axes(), _chapter_4()["funnel"])),
+        "funnel": Make(lambda: _chapter_4()["funnel"])},
+    "plots.reach.draw_cascades": {"axes": Make(_two_axes),
+                                  "run": Make(lambda: _chapter_4()["cascades"])},
+    "plots.reach.update_cascades": {
+        "artists": Make(lambda: draw_cascades(_two_axes(), _chapter_4()["cascades"])),
+        "run": Make(lambda: _chapter_4()["cascades"])},
+    "plots.reach.draw_riot": {"riots": Make(lambda: {"everyone": _chapter_4()["riot"]})},
+    "plots.reach.draw_contagion": {"runs": Make(lambda: {"ring": _chapter_4()["contagion"]})},
+    "plots.reach.draw_tipping": {"point": Make(lambda: _chapter_4()["point"]),
+                                 "contacts": 25_000},
+    "plots.reach.update_tipping": {
+        "artists": Make(lambda: draw_tipping(plain_axes(), _chapter_4()["point"], 25_000)),
+        "point": Make(lambda: _chapter_4()["point"]), "contacts": 1000},
+    "plots.advocacy.draw_inclusion_exclusion": {
+        "terms": Make(lambda: [("Ana", 200), ("Ben", 150), ("Ana and Ben", -25)])},
+    "plots.advocacy.draw_reach_curves": {"curves": Make(lambda: dict(_chapter_5())),
+                                         "followers": 150.0},
+    "plots.advocacy.update_reach_curves": {
+        "artists": Make(lambda: draw_reach_curves(plain_axes(), dict(_chapter_5()), 150.0)),
+        "curves": Make(lambda: dict(_chapter_5())), "followers": 150.0},
+    "plots.policy.draw_growth": {"comparison": Make(lambda: _chapter_6()[0])},
+    "plots.policy.draw_tie_bands": {"low": 2, "high": 10},
+    "plots.policy.draw_tradeoffs": {"decision": Make(lambda: _chapter_6()[1])},
+    "plots.policy.update_tradeoffs": {
+        "artists": Make(lambda: draw_tradeoffs(plain_axes(), _chapter_6()[1])),
+        "decision": Make(lambda: _chapter_6()[1])},
+    "plots.policy.draw_decision": {"decision": Make(lambda: _chapter_6()[1])},
+    "plots.policy.update_decision": {
+        "artists": Make(lambda: draw_decision(plain_axes(), _chapter_6()[1])),
+        "decision": Make(lambda: _chapter_6()[1])},
+    "plots.linkedin.draw_monthly": {"growth": Make(lambda: _chapter_7()["growth"])},
+    "plots.linkedin.draw_cumulative": {"growth": Make(lambda: _chapter_7()["growth"])},
+    "plots.linkedin.draw_lorenz_of_groups": {
+        "concentration": Make(lambda: _chapter_7()["concentration"])},
+    "plots.linkedin.draw_top_groups": {
+        "concentration": Make(lambda: _chapter_7()["concentration"])},
+    "plots.linkedin.draw_attachment": {"test": Make(lambda: _chapter_7()["test"])},
+    "plots.linkedin.capacity_position": {"contacts": 750,
+                                         "capacity": CAPACITY_DUNBAR_1993},
+    "plots.linkedin.timeline_facts": {"snap": Make(lambda: _chapter_7()["snap"])},
+    "plots.linkedin.draw_timeline": {"snap": Make(lambda: _chapter_7()["snap"])},
+    "plots.linkedin.update_timeline": {
+        "artists": Make(lambda: draw_timeline(plain_axes(), _chapter_7()["snap"])),
+        "snap": Make(lambda: _chapter_7()["snap"])},
+})
 
 #: The bad values for plots: the wrong kinds of object, not-finite numbers, empty series.
 PLOT_BAD_VALUES: dict[str, object] = {

@@ -4,6 +4,7 @@ with the course's earlier models, and refusing bad input."""
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -380,6 +381,8 @@ BAD_ASSUMPTIONS = [
     ("out_of_field_relevance", 1.1, ValueError), ("seconds_per_post", 0, ValueError),
     ("minutes_per_day", 2000, ValueError), ("hours_per_week", -5, ValueError),
     ("minutes_per_exchange", 0, ValueError), ("exchanges_per_month", 0, ValueError),
+    # accepted here, they failed later, in the first month simulated: reciprocation's ranges
+    ("minutes_per_exchange", 5e-324, ValueError), ("exchanges_per_month", 1e6, ValueError),
     ("their_contacts", 0.5, ValueError), ("overlap_in_field", 1.2, ValueError),
     ("overlap_out_of_field", True, TypeError), ("population", 1000, ValueError),
     ("mutual_in_field", 2, ValueError), ("mutual_across", -1, ValueError),
@@ -413,7 +416,7 @@ def test_unknown_assumption_names_are_refused():
     ({"assumptions": {"genuine_share": 0.5}}, TypeError, "assumptions"),
     ({"policies": []}, ValueError, "policies"),
     ({"policies": accept_everyone()}, TypeError, "policies"),
-    ({"policies": ["accept everyone"]}, TypeError, "policy"),
+    ({"policies": ["accept everyone"]}, TypeError, r"policies\[0\] must be a Policy"),
     ({"policies": [cap_at(5), cap_at(5)]}, ValueError, "distinct"),
 ])
 def test_compare_policies_refuses_bad_input(kwargs, error, match):
@@ -428,39 +431,69 @@ def test_a_run_too_large_is_refused_with_an_estimate():
     assert f"{MAX_REQUESTS:,}" in str(error.value)
 
 
-@pytest.mark.parametrize(("build", "error"), [
-    (lambda: Policy("", "everyone"), TypeError),
-    (lambda: Policy("x", "some"), ValueError),
-    (lambda: Policy("x", "cap"), TypeError),
-    (lambda: Policy("x", "genuine", cap=10), ValueError),
-    (lambda: cap_at(0), ValueError),
-    (lambda: cap_at(30_001), ValueError),
-    (lambda: cap_at(1.5), TypeError),
-    (lambda: standard_policies(0), ValueError),
-    (lambda: simulate_policy("genuine only"), TypeError),
-    (lambda: expected_acceptance(accept_everyone(), "defaults"), TypeError),
-    (lambda: request_rate(-1), ValueError),
-    (lambda: network_measures(-1, 0, 0), ValueError),
-    (lambda: network_measures(1.5, 0, 0), ValueError),
-    (lambda: network_measures(20_000, 20_000, 0), ValueError),
-    (lambda: network_measures([[1, 2]], 0, 0), ValueError),
-    (lambda: network_measures("10", 0, 0), TypeError),
-    (lambda: network_measures(True, 0, 0), TypeError),
-    (lambda: network_measures([1, 2], [1, 2, 3], 0), ValueError),
-    (lambda: tie_strength_shares(-1.0), ValueError),
-    (lambda: tie_strength_shares(1.0, 5, 2), ValueError),
+@pytest.mark.parametrize(("build", "error", "name"), [
+    (lambda: Policy("", "everyone"), TypeError, r"name"),
+    (lambda: Policy("x", "some"), ValueError, r"rule"),
+    (lambda: Policy("x", "cap"), TypeError, r"cap"),
+    (lambda: Policy("x", "genuine", cap=10), ValueError, r"cap"),
+    (lambda: cap_at(0), ValueError, r"size"),
+    (lambda: cap_at(30_001), ValueError, r"size"),
+    (lambda: cap_at(1.5), TypeError, r"size"),
+    (lambda: standard_policies(0), ValueError, r"cap must be in \[1, 30000\], got 0"),
+    (lambda: simulate_policy("genuine only"), TypeError, r"policy must be a Policy"),
+    (lambda: expected_acceptance(accept_everyone(), "defaults"), TypeError, r"assumptions"),
+    (lambda: request_rate(-1), ValueError, r"genuine_contacts"),
+    (lambda: network_measures(-1, 0, 0), ValueError,
+     r"in_field must hold whole numbers in \[0, 30,000\]"),
+    (lambda: network_measures(1.5, 0, 0), ValueError, r"in_field"),
+    (lambda: network_measures(20_000, 20_000, 0), ValueError, r"in_field \+ out_of_field \+ spam"),
+    (lambda: network_measures([[1, 2]], 0, 0), ValueError, r"in_field"),
+    (lambda: network_measures("10", 0, 0), TypeError, r"in_field"),
+    (lambda: network_measures(True, 0, 0), TypeError, r"in_field"),
+    (lambda: network_measures([1, 2], [1, 2, 3], 0), ValueError,
+     r"in_field, out_of_field and spam must be counts or arrays of one size, got sizes 2, 3 and 1"),
+    (lambda: network_measures(1e300, 0, 0), ValueError, r"in_field must hold whole numbers in"),
+    (lambda: compare_policies([accept_everyone(), 1.0]), TypeError,
+     r"policies\[1\] must be a Policy"),
+    (lambda: winner_by_assumption("genuine_share", [0.5, math.nan], {"signal": 1}, months=6),
+     ValueError, r"values must hold values of genuine_share: genuine_share must be a share"),
+    (lambda: tie_strength_shares(object()), TypeError, r"mutual must be a number >= 0"),
+    (lambda: tie_strength_shares(["a"]), TypeError, r"mutual must be a number >= 0"),
+    (lambda: accept_genuine().accepts(None, [True], [False]), TypeError,
+     r"genuine must be a 1-d array of True/False"),
+    (lambda: accept_genuine().accepts([True], [True], [0.5]), TypeError, r"detected must be"),
+    (lambda: accept_genuine().accepts([True], [True, False], [False]), ValueError,
+     r"one flag per request each, got sizes \{'genuine': 1, 'in_field': 2, 'detected': 1\}"),
+    (lambda: decide(compare_policies(months=6).summary(), {"signal": 1}, month=math.nan),
+     TypeError, r"month must be an integer"),
+    (lambda: decide(compare_policies(months=6).summary(), {"signal": 1}, scale=np.ones(2)),
+     ValueError, r"scale must be one of"),
+    (lambda: compare_policies(months=6).run(np.ones(2)), TypeError, r"name must be one of"),
+    (lambda: tie_strength_shares(-1.0), ValueError, r"mutual"),
+    (lambda: tie_strength_shares(1.0, 5, 2), ValueError, r"weak_high"),
 ])
-def test_bad_input_is_refused(build, error):
-    with pytest.raises(error):
+def test_bad_input_is_refused(build, error, name):
+    # each message names the parameter the caller used (standard_policies(0) named cap_at's
+    # "size", simulate_policy a list "policies[0]" it never saw, a mismatch numpy's shapes)
+    with pytest.raises(error, match=name):
         build()
+
+
+def test_a_tiny_feed_is_all_readable_without_an_overflow_warning():
+    # budget / posts overflowed to inf (with a RuntimeWarning) for posts_per_active=5e-324
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        measures = network_measures([0, 100, 30_000], [0, 0, 0], 0,
+                                    Assumptions(posts_per_active=5e-324))
+    assert measures.share_readable.tolist() == [1.0, 1.0, 1.0]
 
 
 @pytest.mark.parametrize(("weights", "error", "match"), [
     ({}, ValueError, "not all be 0"),
     ({"signal": 0}, ValueError, "not all be 0"),
     ({"noise": 1}, ValueError, "criteria among"),
-    ({"signal": -1}, ValueError, "weight of signal"),
-    ({"signal": "high"}, TypeError, "weight of signal"),
+    ({"signal": -1}, ValueError, r"weights\['signal'\] must be in \[0, 1000000\], got -1"),
+    ({"signal": "high"}, TypeError, r"weights\['signal'\] must be a real number"),
     ([1, 2, 3], TypeError, "mapping"),
 ])
 def test_bad_weights_are_refused(chapter, weights, error, match):

@@ -7,7 +7,8 @@ sliders to both. ``exercises`` holds the self-checks of each chapter.
 A chapter's modules do not always share its notebook's name (chapter 1's notebook is the
 "silent majority", its model is ``attention``). This table maps each chapter to its modules: the
 model ``socialmath.<model>``, and ``socialmath.plots.<plots>``, ``socialmath.widgets.<widgets>``
-and ``socialmath.exercises.<exercises>`` ("--": none). A test checks that every one exists.
+and ``socialmath.exercises.<exercises>`` ("--": none); a chapter with two plot modules has a row
+for each. A test checks that every one exists.
 
 =============================  ===========  ===========  ===========  ===============
 notebook                       model        plots        widgets      exercises
@@ -16,6 +17,11 @@ notebook                       model        plots        widgets      exercises
 01-silent-majority             attention    attention    attention    silent_majority
 02-pareto                      pareto       pareto       pareto       pareto
 03-degrees-of-separation       separation   separation   separation   separation
+04-social-user-or-mass-medium  branding     branding     branding     branding
+04-social-user-or-mass-medium  branding     reach        branding     branding
+05-employee-advocacy           advocacy     advocacy     advocacy     advocacy
+06-should-you-accept-everyone  policy       policy       policy       policy
+07-your-own-network            linkedin     linkedin     linkedin     your_network
 =============================  ===========  ===========  ===========  ===============
 
 Shared by every chapter: ``graphs`` (networks as compressed sparse rows, and their generators),

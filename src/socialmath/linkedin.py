@@ -681,11 +681,8 @@ def synthetic_export(n: int, seed: int | np.random.Generator | None = 0, *, year
     span = require_integer("years", years, low=1, high=40)
     if not isinstance(end, str):
         raise TypeError(f"end must be a date string such as '2025-06-30', got {end!r}")
-    try:
-        last = pd.Timestamp(end)
-    except ValueError as error:
-        raise ValueError(f"end must be a date such as '2025-06-30', got {end!r}") from error
-    if attachment not in ("uniform", "preferential"):
+    last = _require_date("end", end)  # "" is NaT, which has no month
+    if not isinstance(attachment, str) or attachment not in ("uniform", "preferential"):
         raise ValueError(f"attachment must be 'uniform' or 'preferential', got {attachment!r}")
     email = require_share("email_share", email_share)
 
@@ -947,6 +944,9 @@ def role_family(positions: Sequence[str] | pd.Series) -> pd.Series:
     if isinstance(positions, str | bytes) or not isinstance(positions, Sequence | pd.Series
                                                               | np.ndarray):
         raise TypeError(f"positions must be a sequence of strings, got {positions!r}")
+    if np.ndim(positions) != 1:
+        raise ValueError(f"positions must be one-dimensional (one title per contact), got "
+                         f"{np.ndim(positions)} dimensions: {positions!r}")
     series = pd.Series(positions, dtype="string")
     distinct = pd.Series(series.dropna().unique(), dtype="string")  # titles repeat a lot
     lower = distinct.str.lower()
@@ -1004,7 +1004,7 @@ def concentration(connections: pd.DataFrame, by: str = "company", *,
     True
     """
     frame = _require_connections(connections)
-    if by not in ("company", "position", "role"):
+    if not isinstance(by, str) or by not in ("company", "position", "role"):
         raise ValueError(f"by must be 'company', 'position' or 'role', got {by!r}")
     share = require_share("top", top)
     values = role_family(frame["position"]) if by == "role" else frame[by]

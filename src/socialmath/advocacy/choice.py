@@ -84,7 +84,7 @@ def _setup(graph, candidates, k, followers, exclude, cascades=None):
                             f"got {type(cascades).__name__}")
         if followers is not None:
             raise ValueError("followers must be None with cascades: the objective is the "
-                             "ambassadors' own cascades")
+                             f"ambassadors' own cascades; got {followers!r}")
     g, labels = as_graph(graph)
     if cascades is not None and (cascades.graph.n, cascades.graph.n_edges) != (g.n, g.n_edges):
         raise ValueError(f"cascades must be drawn on this graph ({g.n:,} people, "

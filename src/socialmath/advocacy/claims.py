@@ -247,6 +247,10 @@ def hold_claims(programme: Programme, claims=VENDOR_CLAIMS) -> pd.DataFrame:
     """
     if not isinstance(programme, Programme):
         raise TypeError(f"programme must be a Programme, got {type(programme).__name__}")
+    if not isinstance(claims, tuple | list) or not claims:
+        raise (ValueError if isinstance(claims, tuple | list) else TypeError)(
+            f"claims must be a non-empty list or tuple of VendorClaim objects (such as "
+            f"VENDOR_CLAIMS), got {claims!r}")
     rows = []
     for claim in claims:
         if not isinstance(claim, VendorClaim):

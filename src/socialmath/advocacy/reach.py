@@ -209,8 +209,11 @@ def _nodes(g: Graph, labels: list | None, values, name: str, *, empty: bool = Tr
         ids = np.asarray([_node_index(g, index, node, name) for node in values], dtype=np.int64)
     if not empty and ids.size == 0:
         raise ValueError(f"{name} must hold at least one node, got none")
-    if np.unique(ids).size != ids.size:
-        raise ValueError(f"{name} must not repeat a node")
+    distinct, counts = np.unique(ids, return_counts=True)
+    if distinct.size != ids.size:
+        twice = int(distinct[np.argmax(counts > 1)])
+        raise ValueError(f"{name} must not repeat a node, got "
+                         f"{labels[twice] if labels is not None else twice!r} more than once")
     return ids
 
 

@@ -74,6 +74,9 @@ MAX_TABLE_CELLS = 50_000_000
 _BATCH_CELLS = 1 << 23
 #: Contacts examined together in one step (bounds the temporary arrays of a step).
 _ARC_CHUNK = 1 << 22
+#: Below this pass-on probability the gaps between successes (about 1 / p) would overflow the
+#: 64-bit positions: the successes are then counted first (a binomial draw) and placed at random.
+_TINY_P = 1e-9
 
 
 @dataclass(frozen=True, eq=False)
@@ -366,6 +369,9 @@ def _live_positions(count: int, p: float, rng: np.random.Generator) -> np.ndarra
         return np.zeros(0, dtype=np.int64)
     if p == 1.0:
         return np.arange(count, dtype=np.int64)
+    if p < _TINY_P:
+        live = rng.binomial(count, p)
+        return np.sort(rng.choice(count, size=live, replace=False)).astype(np.int64)
     expected = count * p
     draws = int(expected + 6.0 * np.sqrt(expected) + 16)
     positions = np.cumsum(rng.geometric(p, size=draws)) - 1

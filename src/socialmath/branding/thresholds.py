@@ -26,11 +26,12 @@ other, and a random network where everyone has exactly as many contacts.
 from __future__ import annotations
 
 import numbers
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from socialmath._validate import require_integer, require_rng
+from socialmath._validate import require_integer, require_rng, require_share
 from socialmath.graphs import Graph, as_graph, random_regular, watts_strogatz
 from socialmath.separation import _label_index, _node_index, _row_positions
 
@@ -151,7 +152,7 @@ class Contagion:
 
     def rounds_to(self, share: float) -> int | None:
         """First round at which at least ``share`` of the network had adopted, or None."""
-        reached = np.flatnonzero(self.share_by_round >= share)
+        reached = np.flatnonzero(self.share_by_round >= require_share("share", share))
         return int(reached[0]) if reached.size else None
 
 
@@ -206,8 +207,9 @@ def threshold_contagion(graph, threshold: int = 2, seeds=None, max_rounds: int =
 def _seed_nodes(g: Graph, labels: list | None, seeds) -> np.ndarray:
     if seeds is None:
         return np.array([0, *g.neighbors(0).tolist()], dtype=np.int64)
-    if isinstance(seeds, str | bytes | numbers.Number):
-        raise TypeError(f"seeds must be None or a sequence of nodes, got {seeds!r}")
+    if isinstance(seeds, str | bytes | numbers.Number) or not isinstance(seeds, Iterable):
+        raise TypeError(f"seeds must be None or a sequence of nodes, got {seeds!r} "
+                        f"({type(seeds).__name__})")
     nodes = list(seeds)
     if not nodes:
         raise ValueError("seeds must hold at least one node, got an empty sequence")

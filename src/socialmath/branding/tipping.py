@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from socialmath._validate import require_number, require_positive
+from socialmath._validate import require_number
 from socialmath.branding.funnel import Assumption
 
 __all__ = [
@@ -49,6 +49,11 @@ __all__ = [
 
 WEEKS_PER_MONTH = 52 / 12
 MINUTES_PER_HOUR = 60.0
+#: The widest ranges :func:`reciprocation` accepts for the minutes an exchange takes (from under
+#: a second to a whole week) and the exchanges a month a contact needs (from one in eight years
+#: to one an hour): beyond them the capacity is no longer a number of people.
+MINUTES_PER_EXCHANGE_RANGE = (0.01, 7 * 24 * 60)
+EXCHANGES_PER_MONTH_RANGE = (0.01, 720)
 
 
 @dataclass(frozen=True)
@@ -146,8 +151,10 @@ def reciprocation(hours_per_week: float = TIPPING_ASSUMPTIONS["hours_per_week"].
     inf
     """
     hours = require_number("hours_per_week", hours_per_week, low=0, high=7 * 24)
-    minutes = require_positive("minutes_per_exchange", minutes_per_exchange)
-    cadence = require_positive("exchanges_per_month", exchanges_per_month)
+    minutes = require_number("minutes_per_exchange", minutes_per_exchange,
+                             *MINUTES_PER_EXCHANGE_RANGE)
+    cadence = require_number("exchanges_per_month", exchanges_per_month,
+                             *EXCHANGES_PER_MONTH_RANGE)
     requests = require_number("requests_per_contact", requests_per_contact, low=0, high=1000)
     budget = hours * MINUTES_PER_HOUR
     capacity = budget * WEEKS_PER_MONTH / (minutes * cadence)
@@ -237,6 +244,6 @@ def _require_contacts(contacts: object) -> np.ndarray | float:
 
 def _share_within(limit: float, contacts):
     sizes = _require_contacts(contacts)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # tiny sizes: share 1
         share = np.where(sizes > 0, np.minimum(1.0, limit / np.where(sizes > 0, sizes, 1.0)), 1.0)
     return float(share) if np.ndim(share) == 0 else share

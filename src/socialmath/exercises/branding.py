@@ -25,7 +25,11 @@ import math
 import numpy as np
 
 from socialmath.branding.funnel import reach_funnel
-from socialmath.branding.tipping import TIPPING_ASSUMPTIONS, reciprocation
+from socialmath.branding.tipping import (
+    MINUTES_PER_EXCHANGE_RANGE,
+    TIPPING_ASSUMPTIONS,
+    reciprocation,
+)
 from socialmath.exercises.feedback import (
     Feedback,
     Option,
@@ -179,6 +183,10 @@ def _week_problem(hours: object, minutes: object, share: object) -> str | None:
         return f"hours must be between 0 and 168, the hours in a week; got {hours!r}."
     if not float(minutes) > 0:
         return f"minutes must be more than 0: a real reply takes some time; got {minutes!r}."
+    shortest, longest = MINUTES_PER_EXCHANGE_RANGE
+    if not shortest <= float(minutes) <= longest:
+        return (f"minutes must be between {shortest:g} (under a second) and {longest:,} (a whole "
+                f"week) for one reply; got {minutes!r}.")
     if not 0 <= float(share) <= 1:
         return (f"share must be between 0 and 1: the share of your contacts who write to you in "
                 f"a week. Did you write a percentage? {float(share):g}% is "

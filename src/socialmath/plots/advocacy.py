@@ -19,8 +19,23 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, NullLocator
 
+from socialmath._validate import (
+    require_array,
+    require_bool,
+    require_instance,
+    require_integer,
+    require_number,
+    require_share,
+)
 from socialmath.pareto import ALPHA_80_20, lorenz_curve, lorenz_pareto
-from socialmath.plots.style import PALETTE, format_count, label_axes
+from socialmath.plots.style import (
+    PALETTE,
+    format_count,
+    label_axes,
+    require_axes,
+    require_labelled,
+    require_text,
+)
 
 #: Colours of the curves of :func:`draw_reach_curves`, by label (others take the grey).
 CURVE_COLOURS = {
@@ -51,6 +66,8 @@ def draw_inclusion_exclusion(ax: Axes, terms) -> StaircaseArtists:
     where the running total stands, blue when added and orange when subtracted, then the union.
     The terms before the first subtraction are the single audiences; the title gives their sum.
     """
+    require_axes("ax", ax)
+    _require_terms(terms)
     labels = [str(label) for label, _ in terms]
     values = np.array([float(value) for _, value in terms])
     running = np.concatenate([[0.0], np.cumsum(values)])
@@ -152,6 +169,13 @@ def draw_reach_curves(ax: Axes, curves: dict[str, np.ndarray], followers: float,
     then redraws no label text on a move. The caller keeps the curves and lines out of the
     legend's band (below a tenth of the top of ``ylim`` on a log scale).
     """
+    require_axes("ax", ax)
+    _require_curves(curves, followers, factor, at)
+    require_bool("log", log)
+    require_bool("legend", legend)
+    require_text("who", who)
+    if ylim is not None:
+        _require_ylim(ylim, log)
     if log:
         ax.set_yscale("log")
         ax.yaxis.set_minor_locator(NullLocator())  # decades are enough, and cheaper to redraw
@@ -187,7 +211,7 @@ def draw_reach_curves(ax: Axes, curves: dict[str, np.ndarray], followers: float,
         ax.set_ylim(*ylim)
     else:
         top = max(max(float(np.max(v)) for v in curves.values()), factor * followers)
-        ax.set_ylim(0, top * 1.08)
+        ax.set_ylim(_log_bottom(curves, followers) if log else 0, top * 1.08)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: format_count(value)))
     label_axes(ax, "ambassadors, k", "people reached" + (" (log scale)" if log else ""),
                _curve_title(curves, followers, factor, at, who))
@@ -198,6 +222,13 @@ def draw_reach_curves(ax: Axes, curves: dict[str, np.ndarray], followers: float,
 def update_reach_curves(artists: ReachCurveArtists, curves: dict[str, np.ndarray],
                         followers: float, factor: float = 6.61, at: int | None = None) -> None:
     """Move the artists of ``draw_reach_curves``; the caller redraws the canvas."""
+    require_instance("artists", artists, ReachCurveArtists,
+                     "what draw_reach_curves returned")
+    _require_curves(curves, followers, factor, at)
+    unknown = sorted(set(curves) - set(artists.curves))
+    if unknown:
+        raise ValueError(f"curves must have the labels drawn, {sorted(artists.curves)}, got "
+                         f"{unknown} too")
     for name, values in curves.items():
         artists.curves[name].set_data(np.arange(len(values)), values)
     artists.page.set_ydata([followers, followers])
@@ -215,10 +246,50 @@ def update_reach_curves(artists: ReachCurveArtists, curves: dict[str, np.ndarray
 # --- concentration ------------------------------------------------------------------------------
 
 
+def _log_bottom(curves: dict, followers: float) -> float:
+    """Where a log scale starts: below the smallest number of people drawn (1 if none)."""
+    drawn = np.concatenate([np.asarray(v, dtype=float) for v in curves.values()] + [[followers]])
+    positive = drawn[drawn > 0]
+    return float(positive.min()) / 1.5 if positive.size else 1.0
+
+
+def _require_terms(terms: object) -> None:
+    if not isinstance(terms, list | tuple) or not terms:
+        raise TypeError(f"terms must be a non-empty list of (label, signed size) pairs, got "
+                        f"{terms!r}")
+    for term in terms:
+        if not isinstance(term, list | tuple) or len(term) != 2:
+            raise TypeError(f"terms must hold (label, signed size) pairs, got {term!r}")
+        require_number(f"the size of {term[0]!r} in terms", term[1])
+
+
+def _require_curves(curves: object, followers: object, factor: object, at: object) -> None:
+    require_labelled("curves", curves, lambda name, values: require_array(name, values, low=0),
+                     "people reached at k = 0, 1, 2... ambassadors")
+    require_number("followers", followers, low=0)
+    require_number("factor", factor, low=0, low_open=True)
+    if at is not None:
+        require_integer("at", at, low=0, high=len(next(iter(curves.values()))) - 1)
+
+
+def _require_ylim(ylim: object, log: bool) -> None:
+    if not isinstance(ylim, list | tuple) or len(ylim) != 2:
+        raise TypeError(f"ylim must be None or a pair (bottom, top), got {ylim!r}")
+    bottom = require_number("ylim's bottom", ylim[0], low=0, low_open=log)
+    if require_number("ylim's top", ylim[1]) <= bottom:
+        raise ValueError(f"ylim must be a pair (bottom, top) with bottom < top, got {ylim!r}")
+
+
 def draw_concentration(ax: Axes, values, top: float = 0.03,
                        alphas: dict[str, float] | None = None) -> list:
     """The Lorenz curve of ``values`` (engagement per ambassador), with Pareto curves for the
     ``alphas`` given (label -> alpha; default: 80/20) and the share held by the ``top``."""
+    require_axes("ax", ax)
+    require_share("top", top)
+    if alphas is not None:
+        require_labelled("alphas", alphas,
+                         lambda name, alpha: require_number(name, alpha, low=1),
+                         "an alpha >= 1")
     population, held = lorenz_curve(values)
     grid = np.linspace(0.0, 1.0, 201)
     ax.set_xlim(0, 1)

@@ -22,9 +22,16 @@ from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
+from socialmath._validate import require_array, require_instance
 from socialmath.branding.growth import Growth, degree_shares
 from socialmath.branding.paradox import FriendshipParadox
-from socialmath.plots.style import PALETTE, format_count, label_axes
+from socialmath.plots.style import (
+    PALETTE,
+    format_count,
+    label_axes,
+    require_axes,
+    require_labelled,
+)
 
 #: The growth figure's y-axis: shares from 0 to at least this.
 GROWTH_Y_TOP = 0.6
@@ -48,6 +55,7 @@ def ccdf(values) -> tuple[np.ndarray, np.ndarray]:
     >>> x.tolist(), share.tolist()
     ([1, 2, 5], [1.0, 0.5, 0.25])
     """
+    require_array("values", values)
     data = np.sort(np.asarray(values))
     points, first = np.unique(data, return_index=True)
     return points, 1.0 - first / data.size
@@ -98,6 +106,11 @@ def draw_growth(ax: Axes, growth: Growth,
     scale), with the top-1% share of ``references`` (other rules, same size) as thin grey lines,
     the first dashed and the second dotted. The reference lines are drawn over the live ones, so
     a reference equal to the live rule still shows; a legend names every line."""
+    require_axes("ax", ax)
+    require_instance("growth", growth, Growth, "from socialmath.branding.grow_network")
+    if references is not None:
+        require_labelled("references", references, lambda name, other: require_instance(
+            name, other, Growth, "from socialmath.branding.grow_network"), "a Growth")
     ax.set_xscale("log")
     references = references or {}
     (top1,) = ax.plot(growth.sizes, growth.top1, "-", color=PALETTE["vermillion"], lw=2.5,
@@ -122,6 +135,11 @@ def draw_growth(ax: Axes, growth: Growth,
 def update_growth(artists: GrowthArtists, growth: Growth,
                   references: dict[str, Growth] | None = None) -> None:
     """Move the artists of ``draw_growth``; the caller redraws the canvas."""
+    require_instance("artists", artists, GrowthArtists, "what draw_growth returned")
+    require_instance("growth", growth, Growth, "from socialmath.branding.grow_network")
+    if references is not None:
+        require_labelled("references", references, lambda name, other: require_instance(
+            name, other, Growth, "from socialmath.branding.grow_network"), "a Growth")
     artists.top1.set_data(growth.sizes, growth.top1)
     artists.gini.set_data(growth.sizes, growth.gini)
     for name, other in (references or {}).items():
@@ -149,6 +167,9 @@ def draw_degree_tail(ax: Axes, growths: dict[str, Growth]) -> dict[str, tuple[Li
     complementary cumulative distribution), for each grown network, with the large-network law of
     :func:`socialmath.branding.degree_shares` as a thin line. Returns, per name, the points and the
     law."""
+    require_axes("ax", ax)
+    require_labelled("growths", growths, lambda name, growth: require_instance(
+        name, growth, Growth, "from socialmath.branding.grow_network"), "a Growth")
     ax.set_xscale("log")
     ax.set_yscale("log")
     colours = [PALETTE["vermillion"], PALETTE["blue"], PALETTE["green"]]
@@ -205,6 +226,10 @@ def draw_paradox(ax: Axes, paradox: FriendshipParadox, degrees: np.ndarray,
     the diagonal are people whose contacts have more contacts than they do. Dashed lines mark
     the mean contacts of a person and of a friend; a legend (lower right, where points are
     fewest) names the three lines."""
+    require_axes("ax", ax)
+    require_instance("paradox", paradox, FriendshipParadox,
+                     "from socialmath.branding.friendship_paradox")
+    degrees, friends_mean = _require_people(degrees, friends_mean)
     (diagonal,) = ax.plot([], [], "-", color=PALETTE["grey"], lw=1,
                           label="as many as you (above: they have more)")
     few = degrees.size <= 50  # a small group: big, solid points; a large one: small, see-through
@@ -230,12 +255,37 @@ def draw_paradox(ax: Axes, paradox: FriendshipParadox, degrees: np.ndarray,
 def update_paradox(artists: ParadoxArtists, paradox: FriendshipParadox, degrees: np.ndarray,
                    friends_mean: np.ndarray) -> None:
     """Move the artists of ``draw_paradox``; the caller redraws the canvas."""
+    require_instance("artists", artists, ParadoxArtists, "what draw_paradox returned")
+    require_instance("paradox", paradox, FriendshipParadox,
+                     "from socialmath.branding.friendship_paradox")
+    degrees, friends_mean = _require_people(degrees, friends_mean)
     artists.people.set_offsets(np.column_stack(_points(degrees, friends_mean)))
     artists.mean.set_xdata([paradox.mean_degree] * 2)
     artists.friend_mean.set_ydata([paradox.mean_friend_degree] * 2)
     artists.title.set_text(_paradox_title(paradox))
     artists.note.set_text(_paradox_note(paradox))
     _scale_paradox(artists.people.axes, artists, degrees, friends_mean)
+
+
+def _require_people(degrees: object, friends_mean: object) -> tuple[np.ndarray, np.ndarray]:
+    """Each person's contacts and their contacts' mean, one pair per person, someone connected
+    (the mean is NaN for people without contacts, and not drawn)."""
+    degrees = require_array("degrees", degrees, low=0)
+    if not np.any(degrees > 0):
+        raise ValueError("degrees must hold at least one person with contacts, got none")
+    try:
+        means = np.array(friends_mean, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"friends_mean must be an array of numbers, got "
+                        f"{type(friends_mean).__name__}") from None
+    if isinstance(friends_mean, str | bytes) or means.ndim != 1 or means.size != degrees.size:
+        raise ValueError(f"friends_mean must hold one number per person of degrees "
+                         f"({degrees.size}), got {friends_mean!r}")
+    known = means[degrees > 0]
+    if not np.all(np.isfinite(known)) or np.any(known < 0):
+        raise ValueError("friends_mean must hold finite numbers >= 0 for everyone with contacts "
+                         "(NaN only for people without), got a NaN, an infinity or a negative")
+    return degrees, means
 
 
 def _points(degrees: np.ndarray, friends_mean: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -21,9 +21,14 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from socialmath import pareto
+from socialmath._validate import require_instance, require_integer, require_number
 from socialmath.attention import CAPACITY_DUNBAR_1993, Capacity
 from socialmath.linkedin import AttachmentTest, Concentration, Growth, Snapshot
-from socialmath.plots.style import PALETTE, format_count, label_axes
+from socialmath.plots.style import PALETTE, format_count, label_axes, require_axes
+
+#: Where the arguments come from, for the messages.
+_CAPACITY = "such as socialmath.attention.CAPACITY_DUNBAR_1993"
+_CONCENTRATION = "from socialmath.linkedin.concentration"
 
 
 def _month_dates(growth: Growth) -> np.ndarray:
@@ -39,6 +44,8 @@ def _month_ends(growth: Growth) -> np.ndarray:
 
 def draw_monthly(ax: Axes, growth: Growth) -> list:
     """Connections made each month (bars) and their mean over the last twelve months (line)."""
+    require_axes("ax", ax)
+    require_instance("growth", growth, Growth, "from socialmath.linkedin.growth")
     x = _month_dates(growth)
     bars = ax.bar(x, growth.per_month, width=np.timedelta64(25, "D"), color=PALETTE["sky"],
                   label="each month")
@@ -69,6 +76,10 @@ def draw_cumulative(ax: Axes, growth: Growth, capacity: Capacity | None = CAPACI
                     ) -> CumulativeArtists:
     """The network's size over time, with a relationship capacity (its estimate as a line, its
     interval as a band) and the day the network outgrew the estimate."""
+    require_axes("ax", ax)
+    require_instance("growth", growth, Growth, "from socialmath.linkedin.growth")
+    if capacity is not None:
+        require_instance("capacity", capacity, Capacity, _CAPACITY)
     x = _month_ends(growth)
     (curve,) = ax.step(x, growth.cumulative, where="post", color=PALETTE["blue"], lw=2)
     band = estimate = crossing = None
@@ -96,6 +107,8 @@ def draw_cumulative(ax: Axes, growth: Growth, capacity: Capacity | None = CAPACI
 
 def draw_lorenz_of_groups(ax: Axes, concentration: Concentration) -> list:
     """The Lorenz curve of group sizes (smallest groups first), with where the top 20% begin."""
+    require_axes("ax", ax)
+    require_instance("concentration", concentration, Concentration, _CONCENTRATION)
     population, held = pareto.lorenz_curve(concentration.sizes.to_numpy(dtype=float))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
@@ -118,6 +131,9 @@ def draw_lorenz_of_groups(ax: Axes, concentration: Concentration) -> list:
 
 def draw_top_groups(ax: Axes, concentration: Concentration, k: int = 10) -> list:
     """The ``k`` largest groups as horizontal bars, in percent of the contacts with a value."""
+    require_axes("ax", ax)
+    require_instance("concentration", concentration, Concentration, _CONCENTRATION)
+    require_integer("k", k, low=1, high=1000)
     top = concentration.sizes.iloc[:k][::-1]
     shares = top.to_numpy(dtype=float) / concentration.contacts * 100
     bars = ax.barh([_shorten(str(name)) for name in top.index], shares, color=PALETTE["blue"])
@@ -141,6 +157,8 @@ def _shorten(text: str, width: int = 28) -> str:
 def draw_attachment(ax: Axes, test: AttachmentTest) -> list:
     """Each month's new connections against the network's size at the month's start, with the
     uniform model (a flat line) and the preferential one (a line through zero)."""
+    require_axes("ax", ax)
+    require_instance("test", test, AttachmentTest, "from socialmath.linkedin.attachment_test")
     dots = ax.scatter(test.sizes, test.gains, s=14, color=PALETTE["grey"], alpha=0.6,
                       label="one month")
     grid = np.linspace(0, test.sizes.max() * 1.02, 50)
@@ -182,6 +200,8 @@ def capacity_position(contacts: int, capacity: Capacity) -> str:
     >>> capacity_position(750, CAPACITY_DUNBAR_1993)
     'far past'
     """
+    require_number("contacts", contacts, low=0)
+    require_instance("capacity", capacity, Capacity, _CAPACITY)
     if contacts > capacity.high:
         return "far past"
     if contacts > capacity.estimate:
@@ -206,6 +226,7 @@ def timeline_facts(snap: Snapshot) -> dict[str, str]:
     >>> timeline_facts(linkedin.snapshot(sample, "2025-06-30"))["up_to"]
     '15,750 contacts'
     """
+    require_instance("snap", snap, Snapshot, "from socialmath.linkedin.snapshot")
     if not isinstance(snap, Snapshot):
         raise TypeError(f"snap must be a Snapshot (from linkedin.snapshot), got "
                         f"{type(snap).__name__}")
@@ -239,6 +260,8 @@ def draw_timeline(ax: Axes, snap: Snapshot) -> TimelineArtists:
     """Your network's whole history (grey), the part up to ``snap.as_of`` (blue), a relationship
     capacity, and the network size at which your feed would fill your reading budget (orange,
     pinned to the top edge when it is off the chart)."""
+    require_axes("ax", ax)
+    require_instance("snap", snap, Snapshot, "from socialmath.linkedin.snapshot")
     history = snap.history
     x = _month_ends(history)
     ax.step(x, history.cumulative, where="post", color=PALETTE["grey"], lw=1.5, alpha=0.6)
@@ -268,6 +291,8 @@ def draw_timeline(ax: Axes, snap: Snapshot) -> TimelineArtists:
 
 def update_timeline(artists: TimelineArtists, snap: Snapshot) -> None:
     """Move the artists of ``draw_timeline`` to show ``snap``; the caller redraws the canvas."""
+    require_instance("artists", artists, TimelineArtists, "what draw_timeline returned")
+    require_instance("snap", snap, Snapshot, "from socialmath.linkedin.snapshot")
     past_x, past_y = _past(snap.history, snap.as_of)
     artists.past.set_data(past_x, past_y)
     artists.now.set_data(*_now(snap))

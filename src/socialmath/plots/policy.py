@@ -22,7 +22,20 @@ from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from socialmath.plots.style import PALETTE, format_count, label_axes
+from socialmath._validate import (
+    require_count,
+    require_instance,
+    require_integer,
+    require_number,
+)
+from socialmath.plots.style import (
+    PALETTE,
+    format_count,
+    label_axes,
+    require_axes,
+    require_labelled,
+    require_text,
+)
 from socialmath.policy import CRITERIA, Decision, PolicyComparison, tie_strength_shares
 
 #: One colour per policy, in the order they are compared.
@@ -39,6 +52,10 @@ MEASURE_LABELS = {
     "share_within_three": "share of the population within three steps",
     "moderately_weak": "moderately weak ties (expected)",
 }
+
+
+#: Where a Decision comes from, for the messages.
+_DECISION = "from PolicyComparison.decide or socialmath.policy.decide"
 
 
 def _colour(i: int) -> str:
@@ -60,7 +77,11 @@ class GrowthArtists:
 def draw_growth(ax: Axes, comparison: PolicyComparison, measure: str = "contacts",
                 title: str | None = None) -> GrowthArtists:
     """One measure of every policy, month by month, each line labelled at its end."""
-    if measure not in MEASURE_LABELS:
+    require_axes("ax", ax)
+    require_instance("comparison", comparison, PolicyComparison,
+                     "from socialmath.policy.compare_policies")
+    require_text("title", title, optional=True)
+    if not isinstance(measure, str) or measure not in MEASURE_LABELS:
         raise ValueError(f"measure must be one of {list(MEASURE_LABELS)}, got {measure!r}")
     lines, labels = [], []
     months = np.arange(comparison.months + 1)
@@ -110,6 +131,13 @@ def draw_tie_bands(ax: Axes, low: int, high: int, markers: Mapping[str, float] |
     """The share of ties with fewer than ``low``, ``low..high`` and more than ``high`` mutual
     connections, against the expected number of mutual connections (Poisson counts), with
     ``markers`` (label -> expected mutual connections) drawn as vertical lines."""
+    require_axes("ax", ax)
+    low = require_count("low", low, high=100_000)  # named here, not as weak_low
+    require_integer("high", high, low=low, high=100_000)
+    require_number("largest", largest, low=0, high=100_000, low_open=True)
+    if markers is not None:
+        require_labelled("markers", markers, lambda name, mean: require_number(
+            name, mean, low=0), "an expected number of mutual connections")
     means = np.linspace(0.0, largest, 401)
     weakest, moderate, strong = tie_strength_shares(means, low, high)
     curves = {}
@@ -155,6 +183,8 @@ def draw_tradeoffs(ax: Axes, decision: Decision) -> TradeoffArtists:
     """Each policy (row) on each criterion (column): the colour is the score relative to the best
     policy on that criterion, the text the value itself. The cells are a mesh (cheaper to redraw
     than an image), row 0 at the top."""
+    require_axes("ax", ax)
+    require_instance("decision", decision, Decision, _DECISION)
     scores = decision.scores.to_numpy()
     rows, cols = scores.shape
     cells = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5, scores,
@@ -176,6 +206,8 @@ def draw_tradeoffs(ax: Axes, decision: Decision) -> TradeoffArtists:
 
 def update_tradeoffs(artists: TradeoffArtists, decision: Decision) -> None:
     """Show ``decision``'s scores and values in the artists of ``draw_tradeoffs``."""
+    require_instance("artists", artists, TradeoffArtists, "what draw_tradeoffs returned")
+    require_instance("decision", decision, Decision, _DECISION)
     scores = decision.scores.to_numpy()
     artists.cells.set_array(scores)
     artists.title.set_text("The trade-offs, policy by policy\n" + (
@@ -219,6 +251,8 @@ def _decision_title(decision: Decision) -> str:
 
 def draw_decision(ax: Axes, decision: Decision) -> DecisionArtists:
     """Each policy's total score as a bar stacked from its criteria's weighted scores."""
+    require_axes("ax", ax)
+    require_instance("decision", decision, Decision, _DECISION)
     rows = np.arange(len(decision.totals))
     segments = {}
     for name, criterion in CRITERIA.items():
@@ -236,6 +270,8 @@ def draw_decision(ax: Axes, decision: Decision) -> DecisionArtists:
 
 def update_decision(artists: DecisionArtists, decision: Decision) -> None:
     """Move the bars of ``draw_decision`` to ``decision``'s contributions and totals."""
+    require_instance("artists", artists, DecisionArtists, "what draw_decision returned")
+    require_instance("decision", decision, Decision, _DECISION)
     left = np.zeros(len(decision.totals))
     for name, bars in artists.segments.items():
         widths = decision.contributions[name].to_numpy()

@@ -19,12 +19,20 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
+from socialmath._validate import require_instance, require_number
 from socialmath.branding.cascades import Cascades
 from socialmath.branding.funnel import Funnel
 from socialmath.branding.thresholds import Contagion, Riot
 from socialmath.branding.tipping import GROUP_SIZES, Reciprocation, TippingBand
 from socialmath.plots.branding import ccdf
-from socialmath.plots.style import PALETTE, format_count, label_axes
+from socialmath.plots.style import (
+    PALETTE,
+    format_count,
+    label_axes,
+    require_axes,
+    require_axes_pair,
+    require_labelled,
+)
 
 __all__ = [
     "CascadeArtists",
@@ -83,6 +91,8 @@ def draw_funnel(ax: Axes, funnel: Funnel) -> FunnelArtists:
     """One post's funnel as horizontal bars on a log scale, from the audience down to the
     comments; the people who were online but whose feed did not show the post are the hatched
     part of the third bar."""
+    require_axes("ax", ax)
+    require_instance("funnel", funnel, Funnel, "from socialmath.branding.reach_funnel")
     names = [name for name, _ in funnel.stages()]
     rows = np.arange(len(names))[::-1]
     ax.set_xscale("log")
@@ -107,6 +117,8 @@ def draw_funnel(ax: Axes, funnel: Funnel) -> FunnelArtists:
 
 def update_funnel(artists: FunnelArtists, funnel: Funnel) -> None:
     """Move the artists of ``draw_funnel``; the caller redraws the canvas."""
+    require_instance("artists", artists, FunnelArtists, "what draw_funnel returned")
+    require_instance("funnel", funnel, Funnel, "from socialmath.branding.reach_funnel")
     for bar, width in zip(artists.bars, _funnel_widths(funnel), strict=True):
         bar.set_width(width - FUNNEL_FLOOR)
     artists.title.set_text(_funnel_title(funnel))
@@ -185,6 +197,9 @@ def draw_cascades(axes, run: Cascades, critical: float | None = None) -> Cascade
     being its author and everyone who passed the post on; right, where those who passed it on
     are, by hops from the author, titled with the largest group. ``critical`` (the critical p)
     goes in the note."""
+    require_axes_pair("axes", axes)
+    require_instance("run", run, Cascades, "from socialmath.branding.simulate_cascades")
+    _require_critical(critical)
     left, right = axes
     left.set_xscale("log")
     left.set_yscale("log")
@@ -207,6 +222,9 @@ def draw_cascades(axes, run: Cascades, critical: float | None = None) -> Cascade
 def update_cascades(artists: CascadeArtists, run: Cascades, critical: float | None = None
                     ) -> None:
     """Move the artists of ``draw_cascades``; the caller redraws the canvas."""
+    require_instance("artists", artists, CascadeArtists, "what draw_cascades returned")
+    require_instance("run", run, Cascades, "from socialmath.branding.simulate_cascades")
+    _require_critical(critical)
     artists.sizes.set_data(*ccdf(run.sizes))
     for bar, height in zip(artists.hops, _hop_shares(run), strict=True):
         bar.set_height(height)
@@ -228,6 +246,9 @@ def _place_cascades(artists: CascadeArtists, run: Cascades, critical: float | No
 
 def draw_riot(ax: Axes, riots: dict[str, Riot]) -> list[Line2D]:
     """People rioting after each round, one step line per crowd."""
+    require_axes("ax", ax)
+    require_labelled("riots", riots, lambda name, crowd: require_instance(
+        name, crowd, Riot, "from socialmath.branding.riot"), "a Riot")
     colours = [PALETTE["vermillion"], PALETTE["blue"]]
     last = max(crowd.joined.size for crowd in riots.values())
     lines = []
@@ -258,6 +279,10 @@ def draw_contagion(ax: Axes, runs: dict[str, Contagion]) -> list[Line2D]:
     """Share of the network adopting after each round. Round 0 is the seeds, as in
     :class:`socialmath.branding.Contagion`; the x-axis is linear from 0 to 1 and logarithmic past
     1, so that round 0 shows and hundreds of rounds fit."""
+    require_axes("ax", ax)
+    require_labelled("runs", runs, lambda name, run: require_instance(
+        name, run, Contagion, "from socialmath.branding.threshold_contagion"),
+        "a Contagion")
     styles = [(PALETTE["blue"], "-"), (PALETTE["blue"], "--"), (PALETTE["vermillion"], "-"),
               (PALETTE["vermillion"], "--")]
     ax.set_xscale("symlog", linthresh=1.0, linscale=0.4)
@@ -325,6 +350,11 @@ def draw_tipping(ax: Axes, point: Reciprocation, contacts: int,
     size over the assumptions (bars above the curves); and published group sizes: Dunbar's 147.8
     and Lindenfors and colleagues' 95% interval, 4 to 520 (shaded green). The band does not
     move with the assumptions' central values: ``update_tipping`` leaves it in place."""
+    require_axes("ax", ax)
+    require_instance("point", point, Reciprocation, "from socialmath.branding.reciprocation")
+    require_number("contacts", contacts, low=1, high=SIZES_GRID[-1])
+    if band is not None:
+        require_instance("band", band, TippingBand, "from socialmath.branding.tipping_band")
     ax.set_xscale("log")
     ax.set_xlim(SIZES_GRID[0], SIZES_GRID[-1])
     ax.set_ylim(0, TIPPING_Y_TOP)
@@ -377,6 +407,9 @@ def _legend_corner(point: Reciprocation, contacts: int) -> str:
 
 def update_tipping(artists: TippingArtists, point: Reciprocation, contacts: int) -> None:
     """Move the artists of ``draw_tipping``; the caller redraws the canvas."""
+    require_instance("artists", artists, TippingArtists, "what draw_tipping returned")
+    require_instance("point", point, Reciprocation, "from socialmath.branding.reciprocation")
+    require_number("contacts", contacts, low=1, high=SIZES_GRID[-1])
     artists.reciprocated.set_ydata(point.reciprocated_share(SIZES_GRID))
     artists.answered.set_ydata(point.answered_share(SIZES_GRID))
     artists.tipping.set_xdata([_clip_size(point.tipping_size)] * 2)
@@ -384,6 +417,11 @@ def update_tipping(artists: TippingArtists, point: Reciprocation, contacts: int)
     artists.title.set_text(_tipping_title(point, contacts))
     artists.note.set_text(_tipping_note(point))
     artists.legend.set_loc(_legend_corner(point, contacts))
+
+
+def _require_critical(critical: object) -> None:
+    if critical is not None:
+        require_number("critical", critical, low=0, high=1)
 
 
 def _clip_size(size: float) -> float:

@@ -173,3 +173,37 @@ def require_text(name: str, value: object, *, optional: bool = False) -> str | N
         raise TypeError(f"{name} must be {allowed}, got {value!r} ({type(value).__name__})")
     return value
 
+
+
+def require_axes_pair(name: str, value: object) -> tuple[Axes, Axes]:
+    """Two matplotlib ``Axes`` side by side (``fig, axes = new_figure(ncols=2)``).
+
+    >>> require_axes_pair("axes", new_figure()[1])
+    Traceback (most recent call last):
+    ...
+    TypeError: axes must be two matplotlib Axes (fig, axes = new_figure(ncols=2)), got Axes
+    """
+    pair = list(value) if isinstance(value, list | tuple | np.ndarray) else None
+    if pair is None or len(pair) != 2 or not all(isinstance(ax, Axes) for ax in pair):
+        raise TypeError(f"{name} must be two matplotlib Axes (fig, axes = new_figure(ncols=2)), "
+                        f"got {type(value).__name__}")
+    return pair[0], pair[1]
+
+
+def require_labelled(name: str, value: object, check, what: str) -> dict:
+    """A non-empty dict from labels (strings) to values, each passed to ``check(name[label],
+    value)``; ``what`` says what a value is, for the message.
+
+    >>> require_labelled("riots", [], None, "a Riot (from socialmath.branding.riot)")
+    Traceback (most recent call last):
+    ...
+    TypeError: riots must be a dict from labels to a Riot (from socialmath.branding.riot), got list
+    """
+    if not isinstance(value, dict):
+        raise TypeError(f"{name} must be a dict from labels to {what}, got {type(value).__name__}")
+    if not value:
+        raise ValueError(f"{name} must hold at least one label and {what}, got an empty dict")
+    for label, item in value.items():
+        require_text(f"each label of {name}", label)
+        check(f"{name}[{label!r}]", item)
+    return value

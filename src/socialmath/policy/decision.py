@@ -23,7 +23,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from socialmath._validate import require_number
+from socialmath._validate import require_integer, require_number
 from socialmath.policy.simulation import (
     Assumptions,
     Policy,
@@ -161,7 +161,8 @@ def decide(summary: pd.DataFrame, weights: Mapping[str, float], month: int = 0,
         raise TypeError(f"summary must be a non-empty DataFrame of measures, one row per policy, "
                         f"got {type(summary).__name__}")
     w = _require_weights(weights)
-    if scale not in SCALES:
+    require_integer("month", month, low=0)
+    if not isinstance(scale, str) or scale not in SCALES:
         raise ValueError(f"scale must be one of {list(SCALES)}, got {scale!r}")
     required = ["share_readable", "share_reciprocated", "share_within_three", "moderately_weak",
                 "noise_share"]
@@ -189,7 +190,7 @@ def _require_weights(weights: object) -> dict[str, float]:
     unknown = sorted(str(name) for name in weights if name not in CRITERIA)
     if unknown:
         raise ValueError(f"weights must name criteria among {list(CRITERIA)}, got {unknown}")
-    raw = {name: require_number(f"weight of {name}", weights.get(name, 0.0), low=0, high=1e6)
+    raw = {name: require_number(f"weights[{name!r}]", weights.get(name, 0.0), low=0, high=1e6)
            for name in CRITERIA}
     total = sum(raw.values())
     if total == 0:
@@ -223,7 +224,11 @@ def winner_by_assumption(name: str, values: Iterable[float], weights: Mapping[st
     _require_weights(weights)
     rows = []
     for value in chosen:
-        comparison = compare_policies(policies, months, base.replace(**{name: value}), seed)
+        try:
+            changed = base.replace(**{name: value})
+        except (TypeError, ValueError) as error:  # it names the assumption: say it came in values
+            raise type(error)(f"values must hold values of {name}: {error}") from None
+        comparison = compare_policies(policies, months, changed, seed)
         decision = comparison.decide(weights, scale=scale)
         rows.append({name: value, "winner": decision.winner, "margin": decision.margin,
                      **decision.totals.to_dict()})

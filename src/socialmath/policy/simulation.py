@@ -25,7 +25,12 @@ from socialmath._validate import (
     require_share,
 )
 from socialmath.attention import LINKEDIN_CONNECTION_CAP, posts_within_budget, reading_hours
-from socialmath.branding.tipping import Reciprocation, reciprocation
+from socialmath.branding.tipping import (
+    EXCHANGES_PER_MONTH_RANGE,
+    MINUTES_PER_EXCHANGE_RANGE,
+    Reciprocation,
+    reciprocation,
+)
 from socialmath.separation import reach_estimate
 
 __all__ = [
@@ -143,8 +148,9 @@ class Assumptions:
         require_positive("seconds_per_post", self.seconds_per_post)
         require_number("minutes_per_day", self.minutes_per_day, low=0, high=24 * 60)
         require_number("hours_per_week", self.hours_per_week, low=0, high=7 * 24)
-        require_positive("minutes_per_exchange", self.minutes_per_exchange)
-        require_positive("exchanges_per_month", self.exchanges_per_month)
+        require_number("minutes_per_exchange", self.minutes_per_exchange,
+                       *MINUTES_PER_EXCHANGE_RANGE)  # reciprocation's ranges, checked up front
+        require_number("exchanges_per_month", self.exchanges_per_month, *EXCHANGES_PER_MONTH_RANGE)
         require_number("their_contacts", self.their_contacts, low=1, high=PLATFORM_CAP)
         require_number("population", self.population, low=PLATFORM_CAP + 1, high=1e11)
         low = require_count("weak_low", self.weak_low, high=100_000)
@@ -249,6 +255,8 @@ class Policy:
         >>> curate_by_field().accepts(*flags, np.array([False, False, False])).tolist()
         [True, True, False]
         """
+        genuine, in_field, detected = _require_flags(genuine=genuine, in_field=in_field,
+                                                     detected=detected)
         if self.rule == "everyone":
             return np.ones(np.shape(genuine), dtype=bool)
         looks_genuine = np.asarray(genuine) | ~np.asarray(detected)
@@ -288,6 +296,7 @@ def standard_policies(cap: int = 1000) -> tuple[Policy, ...]:
     >>> [p.name for p in standard_policies(150)]
     ['accept everyone', 'genuine only', 'curate by field', 'cap at 150']
     """
+    require_integer("cap", cap, low=1, high=PLATFORM_CAP)  # checked here: cap_at calls it size
     return (accept_everyone(), accept_genuine(), curate_by_field(), cap_at(cap))
 
 
@@ -386,7 +395,11 @@ def network_measures(in_field, out_of_field, spam=0,
     inside, outside, fake = (_require_counts(name, value) for name, value in
                              (("in_field", in_field), ("out_of_field", out_of_field),
                               ("spam", spam)))
-    inside, outside, fake = np.broadcast_arrays(inside, outside, fake)
+    try:
+        inside, outside, fake = np.broadcast_arrays(inside, outside, fake)
+    except ValueError:
+        raise ValueError(f"in_field, out_of_field and spam must be counts or arrays of one size, "
+                         f"got sizes {inside.size}, {outside.size} and {fake.size}") from None
     genuine = inside + outside
     if np.any(genuine + fake > PLATFORM_CAP):
         raise ValueError(f"in_field + out_of_field + spam must be <= {PLATFORM_CAP:,} "
@@ -401,8 +414,9 @@ def network_measures(in_field, out_of_field, spam=0,
         noise = np.where(posts > 0, 1.0 - relevant / np.where(posts > 0, posts, 1.0), 0.0)
     minutes = np.array([reading_hours(float(p), a.seconds_per_post) * 60.0 / 7.0 for p in posts])
     budget = posts_within_budget(a.minutes_per_day, a.seconds_per_post)
-    readable = np.where(posts > 0, np.minimum(1.0, budget / np.where(posts > 0, posts, 1.0)),
-                        1.0)
+    with np.errstate(over="ignore"):  # a tiny feed (posts_per_active=5e-324): all of it readable
+        readable = np.where(posts > 0, np.minimum(1.0, budget / np.where(posts > 0, posts, 1.0)),
+                            1.0)
 
     # reciprocation (chapter 4)
     keeping_up = _reciprocation(a)
@@ -443,7 +457,11 @@ def tie_strength_shares(mutual, weak_low: int = 2, weak_high: int = 10
     >>> [round(float(x), 3) for x in tie_strength_shares(5.0)]
     [0.04, 0.946, 0.014]
     """
-    means = np.asarray(mutual, dtype=float)
+    try:
+        means = np.asarray(mutual, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"mutual must be a number >= 0 or an array of them, got "
+                        f"{mutual!r}") from None
     if not np.all(np.isfinite(means)) or np.any(means < 0):
         raise ValueError(f"mutual must hold finite numbers >= 0, got {mutual!r}")
     low = require_count("weak_low", weak_low, high=100_000)
@@ -524,7 +542,7 @@ def simulate_policy(policy: Policy, months: int = 60, assumptions: Assumptions |
     >>> bool((run.contacts[1:] == run.contacts[:-1] + run.accepted).all())
     True
     """
-    return compare_policies([policy], months, assumptions, seed).runs[0]
+    return compare_policies([_require_policy(policy)], months, assumptions, seed).runs[0]
 
 
 def compare_policies(policies: Sequence[Policy] | None = None, months: int = 60,
@@ -596,6 +614,8 @@ class PolicyComparison:
 
     def run(self, name: str) -> PolicyRun:
         """The run of the policy called ``name``."""
+        if not isinstance(name, str):
+            raise TypeError(f"name must be one of {self.names}, got {name!r}")
         for candidate in self.runs:
             if candidate.policy.name == name:
                 return candidate
@@ -645,9 +665,9 @@ def _require_assumptions(assumptions: object) -> Assumptions:
     return assumptions
 
 
-def _require_policy(policy: object) -> Policy:
+def _require_policy(policy: object, name: str = "policy") -> Policy:
     if not isinstance(policy, Policy):
-        raise TypeError(f"policy must be a Policy (accept_everyone(), cap_at(1000), ...), "
+        raise TypeError(f"{name} must be a Policy (accept_everyone(), cap_at(1000), ...), "
                         f"got {policy!r} ({type(policy).__name__})")
     return policy
 
@@ -657,7 +677,7 @@ def _require_policies(policies: object) -> tuple[Policy, ...]:
         raise TypeError(f"policies must be a sequence of Policy, got {policies!r}")
     if not 1 <= len(policies) <= 20:
         raise ValueError(f"policies must hold 1 to 20 policies, got {len(policies)}")
-    chosen = tuple(_require_policy(policy) for policy in policies)
+    chosen = tuple(_require_policy(policy, f"policies[{i}]") for i, policy in enumerate(policies))
     names = [policy.name for policy in chosen]
     if len(set(names)) != len(names):
         raise ValueError(f"policies must have distinct names, got {names}")
@@ -673,7 +693,25 @@ def _require_counts(name: str, value: object) -> np.ndarray:
                          f"got shape {array.shape}")
     if not np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_):
         raise TypeError(f"{name} must hold numbers, got dtype {array.dtype}")
-    if not np.all(np.isfinite(array)) or np.any(array < 0) or np.any(array != np.round(array)):
-        raise ValueError(f"{name} must hold whole numbers >= 0, got {value!r}")
+    if (not np.all(np.isfinite(array)) or np.any(array < 0) or np.any(array > PLATFORM_CAP)
+            or np.any(array != np.round(array))):
+        raise ValueError(f"{name} must hold whole numbers in [0, {PLATFORM_CAP:,}] (LinkedIn's "
+                         f"cap), got {value!r}")
     return np.atleast_1d(array).astype(np.int64)
+
+
+def _require_flags(**flags: object) -> tuple[np.ndarray, ...]:
+    """Boolean arrays of one shape (one flag per request), named as the caller named them."""
+    arrays = []
+    for name, value in flags.items():
+        array = np.asarray(value) if isinstance(value, Sequence | np.ndarray) else None
+        if array is None or array.ndim != 1 or (array.size and array.dtype != np.bool_):
+            raise TypeError(f"{name} must be a 1-d array of True/False, one per request, got "
+                            f"{value!r}")
+        arrays.append(array.astype(bool))
+    sizes = {name: array.size for name, array in zip(flags, arrays, strict=True)}
+    if len(set(sizes.values())) > 1:
+        raise ValueError(f"genuine, in_field and detected must have one flag per request each, "
+                         f"got sizes {sizes}")
+    return tuple(arrays)
 
