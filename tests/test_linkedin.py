@@ -662,9 +662,9 @@ def test_attachment_test_by_hand_against_scipy():
     sizes = np.cumsum(gains)[:-1].astype(float)
     later = np.array(gains[1:], dtype=float)
     assert test.sizes.tolist() == sizes.tolist() and test.gains.tolist() == later.tolist()
-    assert test.uniform_rate == pytest.approx(later.mean())
-    assert test.preferential_rate == pytest.approx(later.sum() / sizes.sum())
-    pointwise = (stats.poisson.logpmf(later, test.preferential_rate * sizes)
+    assert test.steady_rate == pytest.approx(later.mean())
+    assert test.proportional_rate == pytest.approx(later.sum() / sizes.sum())
+    pointwise = (stats.poisson.logpmf(later, test.proportional_rate * sizes)
                  - stats.poisson.logpmf(later, later.mean()))
     assert test.log_likelihood_ratio == pytest.approx(pointwise.sum())
     z = pointwise.sum() / (pointwise.std() * math.sqrt(pointwise.size))
@@ -672,19 +672,94 @@ def test_attachment_test_by_hand_against_scipy():
     assert test.p_value == pytest.approx(2 * stats.norm.sf(abs(z)))
 
 
-def test_steady_growth_reads_as_uniform_and_compounding_growth_as_preferential():
-    assert linkedin.attachment_test(monthly([5] * 60)).verdict == "uniform"
-    compounding = [round(2 * 1.08**i) for i in range(60)]
-    assert linkedin.attachment_test(monthly(compounding)).verdict == "preferential"
+def test_the_size_exponent_is_the_poisson_maximum_likelihood():
+    from scipy import optimize
+
+    rng = np.random.default_rng(3)
+    sizes = np.cumsum(rng.integers(1, 9, 80)).astype(float)
+    gains = rng.poisson(0.4 * sizes**0.6).astype(float)
+    beta, se = linkedin.size_exponent(sizes, gains)
+
+    def minus_loglik(coef):
+        mean = np.exp(coef[0] + coef[1] * np.log(sizes))
+        return -stats.poisson.logpmf(gains, mean).sum()
+
+    best = optimize.minimize(minus_loglik, [0.0, 0.5], method="Nelder-Mead",
+                             options={"xatol": 1e-8, "fatol": 1e-10, "maxiter": 5000})
+    assert beta == pytest.approx(best.x[1], abs=1e-4)
+    assert 0.6 - 3 * se < beta < 0.6 + 3 * se and 0 < se < 0.2
+    # An exact power law: the fit recovers its exponent, whatever it is.
+    for exponent in (-0.5, 0.0, 1.0, 1.5):
+        assert linkedin.size_exponent(sizes, 3 * (sizes / 10) ** exponent)[0] == pytest.approx(
+            exponent, abs=1e-6)
+    with pytest.raises(ValueError, match="sizes must be > 0"):
+        linkedin.size_exponent([0, 1], [1, 1])
+    with pytest.raises(ValueError, match="same length"):
+        linkedin.size_exponent([1, 2, 3], [1, 1])
+    with pytest.raises(ValueError, match="at least one new connection"):
+        linkedin.size_exponent([1, 2], [0, 0])
+
+
+def test_steady_growth_reads_as_steady_and_compounding_growth_as_proportional():
+    steady = linkedin.attachment_test(monthly([5] * 60))
+    assert steady.verdict == "steady" and steady.beta_low < 0 < steady.beta_high
+    compounding = linkedin.attachment_test(monthly([round(2 * 1.08**i) for i in range(60)]))
+    assert compounding.verdict == "proportional" and compounding.beta_low > 0
     assert linkedin.attachment_test(monthly([3, 2, 4, 3])).verdict == "undecided"
 
 
-@pytest.mark.parametrize("attachment", ["uniform", "preferential"])
-def test_the_test_finds_the_mechanism_that_made_a_synthetic_export(attachment):
+def test_a_pace_that_falls_as_the_network_grows_is_neither():
+    # The review's case: a pace falling from about 15 to 1 a month, no size effect at all.
+    rng = np.random.default_rng(0)
+    verdicts = [linkedin.attachment_test(monthly(rng.poisson(np.linspace(15, 1, 60)))).verdict
+                for _ in range(20)]
+    assert verdicts.count("neither") >= 19
+    falling = linkedin.attachment_test(monthly(rng.poisson(np.linspace(10, 1, 120))))
+    assert falling.beta_high < 0
+
+
+@pytest.mark.parametrize(("attachment", "platform", "expected"), [
+    ("preferential", "exponential", {"proportional"}),
+    ("preferential", "steady", {"neither"}),
+    ("uniform", "steady", {"neither"}),
+    ("uniform", "exponential", {"steady", "undecided"}),
+])
+def test_a_chapter_4_member_gets_the_verdict_of_its_platform_and_mechanism(
+        attachment, platform, expected):
+    # Chapter 4's closed forms: under preferential attachment a member's degree grows like
+    # the square root of the platform's size; on a platform gaining a steady number of members,
+    # the pace then falls like 1/sqrt(t) while the size grows like sqrt(t) (beta = -1); on one
+    # growing by a steady percentage, the pace is proportional to the size (beta = 1).
+    tests = [linkedin.attachment_test(linkedin.simulated_member(attachment, platform, seed=seed))
+             for seed in range(4)]
+    assert {test.verdict for test in tests} <= expected
+    if attachment == "preferential":
+        target = 1.0 if platform == "exponential" else -1.0
+        assert abs(np.mean([test.beta for test in tests]) - target) < 0.3
+
+
+def test_a_simulated_member_has_the_degree_chapter_4_predicts():
+    # Barabási-Albert: a member who arrived as newcomer i has about m * sqrt(n / i) contacts;
+    # uniform attachment gives m * (1 + ln(n / i)).
+    sizes = [len(linkedin.simulated_member("preferential", seed=s)) for s in range(30)]
+    assert np.mean(sizes) == pytest.approx(3 * math.sqrt(60_000 / 5), rel=0.2)
+    uniform = [len(linkedin.simulated_member("uniform", seed=s)) for s in range(30)]
+    assert np.mean(uniform) == pytest.approx(3 * (1 + math.log(60_000 / 5)), rel=0.15)
+    with pytest.raises(ValueError, match="platform must be one of"):
+        linkedin.simulated_member("preferential", "linear")
+    with pytest.raises(ValueError, match="joined must be"):
+        linkedin.simulated_member(joined=2)
+
+
+@pytest.mark.parametrize(("attachment", "pattern"), [("uniform", "steady"),
+                                                    ("preferential", "proportional")])
+def test_the_test_finds_the_pattern_of_a_synthetic_export(attachment, pattern):
+    # synthetic_export's "preferential" pace grows 2.5% a month, a trend in time: the test finds
+    # the pattern (a pace that grows with the size), which says nothing of a mechanism.
     verdicts = {linkedin.attachment_test(linkedin.read_connections(io_file(
         linkedin.synthetic_export(2000, seed=seed, attachment=attachment)))).verdict
         for seed in range(5)}
-    assert verdicts == {attachment}
+    assert verdicts == {pattern}
 
 
 def test_attachment_test_needs_three_months():

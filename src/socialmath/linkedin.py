@@ -47,7 +47,14 @@ import pandas as pd
 from scipy import special
 
 from socialmath import attention, pareto
-from socialmath._validate import require_integer, require_number, require_rng, require_share
+from socialmath._validate import (
+    require_array,
+    require_choice,
+    require_integer,
+    require_number,
+    require_rng,
+    require_share,
+)
 
 __all__ = [
     "EXPORT_COLUMNS",
@@ -73,6 +80,8 @@ __all__ = [
     "read_connections",
     "role_family",
     "salted_hash",
+    "simulated_member",
+    "size_exponent",
     "snapshot",
     "synthetic_export",
 ]
@@ -1062,62 +1071,138 @@ def attention_fit(connections: pd.DataFrame | int, *,
 
 #: Below this p-value the sign of the log-likelihood ratio is trusted (as in chapter 2).
 SIGNIFICANCE = 0.1
+#: The normal quantile of the 95% interval of the size exponent beta.
+_Z95 = 1.959963984540054
 
 
 @dataclass(frozen=True, eq=False)
 class AttachmentTest:
-    """Two models of one member's growth, fitted month by month by maximum likelihood.
+    """How one member's monthly gains depend on the network's size, fitted by maximum likelihood.
 
-    * uniform: every month brings a Poisson number of new contacts with the same mean
-      ``uniform_rate``, whatever the network's size;
-    * preferential: the mean is ``preferential_rate`` times the size at the start of the month
-      (the bigger the network, the faster it grows).
+    Two models of the new connections of a month (a Poisson count):
 
-    ``log_likelihood_ratio`` is positive when preferential fits better; ``statistic`` is Vuong's
-    normalised ratio and ``p_value`` says whether its sign can be trusted.
+    * steady pace: the same mean ``steady_rate`` every month, whatever the network's size;
+    * pace proportional to size: the mean is ``proportional_rate`` times the size at the start
+      of the month.
+
+    ``log_likelihood_ratio`` is positive when the proportional model fits better; ``statistic``
+    is Vuong's normalised ratio and ``p_value`` its two-sided normal p-value. A third fit lets the
+    data choose the link: the mean is ``exp(a) * size ** beta``, so beta = 0 is the steady pace,
+    beta = 1 the proportional one, and beta < 0 a pace that falls as the network grows (neither).
+    ``beta_low`` and ``beta_high`` bound its 95% interval (robust standard error).
+
+    Which mechanism gives which pattern depends on how the whole platform grows (chapter 4): the
+    test describes the pattern, not its cause.
     """
 
     sizes: np.ndarray
     gains: np.ndarray
-    uniform_rate: float
-    preferential_rate: float
+    steady_rate: float
+    proportional_rate: float
     log_likelihood_ratio: float
     statistic: float
     p_value: float
+    beta: float
+    beta_se: float
 
     @property
     def months(self) -> int:
         return int(self.gains.size)
 
     @property
+    def beta_low(self) -> float:
+        return self.beta - _Z95 * self.beta_se
+
+    @property
+    def beta_high(self) -> float:
+        return self.beta + _Z95 * self.beta_se
+
+    @property
     def verdict(self) -> str:
-        """'preferential', 'uniform' or 'undecided' (p-value at or above 0.1)."""
+        """'neither' when the whole 95% interval of beta is below 0 (the pace falls as the
+        network grows); otherwise 'proportional' or 'steady' by the sign of the log-likelihood
+        ratio when its p-value is below 0.1, and 'undecided' when it is not."""
+        if self.beta_high < 0:
+            return "neither"
         if self.p_value >= SIGNIFICANCE:
             return "undecided"
-        return "preferential" if self.log_likelihood_ratio > 0 else "uniform"
+        return "proportional" if self.log_likelihood_ratio > 0 else "steady"
 
     @property
-    def uniform_gains(self) -> np.ndarray:
-        return np.full(self.gains.size, self.uniform_rate)
+    def steady_gains(self) -> np.ndarray:
+        return np.full(self.gains.size, self.steady_rate)
 
     @property
-    def preferential_gains(self) -> np.ndarray:
-        return self.preferential_rate * self.sizes
+    def proportional_gains(self) -> np.ndarray:
+        return self.proportional_rate * self.sizes
 
 
 def _poisson_log_pmf(counts: np.ndarray, means: np.ndarray) -> np.ndarray:
     return counts * np.log(means) - means - special.gammaln(counts + 1.0)
 
 
-def attachment_test(connections: pd.DataFrame, *, as_of: object = None) -> AttachmentTest:
-    """Does the network grow like uniform or like preferential attachment? Compares, for every
-    month after the first, the connections gained with the size at the month's start.
+def size_exponent(sizes: np.ndarray, gains: np.ndarray) -> tuple[float, float]:
+    """Fit ``gains ~ Poisson(exp(a) * sizes ** beta)`` by maximum likelihood (Newton's method on
+    the concave log-likelihood) and return beta with its standard error: the larger of the
+    robust (sandwich) one, which does not trust the Poisson variance, and the model's own.
 
-    One member's history cannot separate "rich get richer" from "you used LinkedIn more as your
-    career went on": both make gains grow with size. The test says which model fits, not why.
+    >>> sizes = np.array([10.0, 20, 40, 80, 160])
+    >>> beta, se = size_exponent(sizes, sizes / 10)
+    >>> round(beta, 6)
+    1.0
+    """
+    size = require_array("sizes", sizes, low=0, min_size=2)
+    gain = require_array("gains", gains, low=0, min_size=2)
+    if size.size != gain.size:
+        raise ValueError(f"sizes and gains must have the same length, got {size.size} and "
+                         f"{gain.size}")
+    if (size <= 0).any():
+        raise ValueError("sizes must be > 0 (the network at the start of a month), got a 0")
+    if gain.sum() == 0:
+        raise ValueError("gains must hold at least one new connection, got none")
+    x = np.log(size)
+    design = np.column_stack([np.ones_like(x), x - x.mean()])
+    if np.ptp(x) == 0:
+        raise ValueError("sizes must not all be equal: the size's effect cannot be fitted")
+    coef = np.array([math.log(gain.mean()), 0.0])
+
+    def loglik(c: np.ndarray) -> float:
+        eta = np.minimum(design @ c, 700.0)
+        return float((gain * eta - np.exp(eta)).sum())
+
+    current = loglik(coef)
+    for _ in range(200):
+        mu = np.exp(np.minimum(design @ coef, 700.0))
+        hessian = design.T @ (design * mu[:, None])
+        step = np.linalg.solve(hessian, design.T @ (gain - mu))
+        scale = 1.0
+        while loglik(coef + scale * step) < current - 1e-12 and scale > 1e-8:
+            scale /= 2  # a damped Newton step: the log-likelihood never decreases
+        coef = coef + scale * step
+        previous, current = current, loglik(coef)
+        if np.abs(scale * step).max() < 1e-10 or abs(current - previous) < 1e-12:
+            break
+    mu = np.exp(np.minimum(design @ coef, 700.0))
+    bread = np.linalg.inv(design.T @ (design * mu[:, None]))
+    meat = design.T @ (design * ((gain - mu) ** 2)[:, None])
+    robust = bread @ meat @ bread
+    se = math.sqrt(max(robust[1, 1], bread[1, 1]))
+    return float(coef[1]), se
+
+
+def attachment_test(connections: pd.DataFrame, *, as_of: object = None) -> AttachmentTest:
+    """Does the network gain contacts at a steady pace, or at a pace proportional to its size?
+    Compares, for every month after the first, the connections gained with the size at the
+    month's start, and fits the exponent beta of the size (see :class:`AttachmentTest`).
+
+    One member's history cannot name the mechanism. Under chapter 4's preferential attachment,
+    a member's pace is proportional to their size only if the platform grows by a steady
+    percentage; with a steady number of newcomers, it falls as the member grows. And a career in
+    which you use LinkedIn more and more bends the curve the same way. The test says which
+    pattern fits, not why.
 
     >>> test = attachment_test(read_connections(SAMPLE))
-    >>> test.months > 100 and test.verdict in ("preferential", "uniform", "undecided")
+    >>> test.months > 100 and test.verdict in ("proportional", "steady", "undecided", "neither")
     True
     """
     history = growth(connections, as_of=as_of)
@@ -1126,20 +1211,80 @@ def attachment_test(connections: pd.DataFrame, *, as_of: object = None) -> Attac
                          f"growth models, got {history.months.size}")
     sizes = history.cumulative[:-1].astype(float)
     gains = history.per_month[1:].astype(float)
-    uniform_rate = float(gains.mean())
-    preferential_rate = float(gains.sum() / sizes.sum())
-    if uniform_rate == 0:
-        return AttachmentTest(sizes, gains, 0.0, 0.0, 0.0, 0.0, 1.0)
-    pointwise = (_poisson_log_pmf(gains, preferential_rate * sizes)
-                 - _poisson_log_pmf(gains, np.full(gains.size, uniform_rate)))
+    steady_rate = float(gains.mean())
+    proportional_rate = float(gains.sum() / sizes.sum())
+    if steady_rate == 0:
+        return AttachmentTest(sizes, gains, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, math.inf)
+    beta, beta_se = (size_exponent(sizes, gains) if np.ptp(sizes) > 0 else (0.0, math.inf))
+    pointwise = (_poisson_log_pmf(gains, proportional_rate * sizes)
+                 - _poisson_log_pmf(gains, np.full(gains.size, steady_rate)))
     ratio = float(pointwise.sum())
     spread = float(pointwise.std())
     if spread == 0:
-        return AttachmentTest(sizes, gains, uniform_rate, preferential_rate, ratio, 0.0, 1.0)
+        return AttachmentTest(sizes, gains, steady_rate, proportional_rate, ratio, 0.0, 1.0,
+                              beta, beta_se)
     statistic = ratio / (spread * math.sqrt(pointwise.size))
     p_value = float(special.erfc(abs(statistic) / math.sqrt(2.0)))
-    return AttachmentTest(sizes, gains, uniform_rate, preferential_rate, ratio, statistic,
-                          p_value)
+    return AttachmentTest(sizes, gains, steady_rate, proportional_rate, ratio, statistic,
+                          p_value, beta, beta_se)
+
+
+def simulated_member(attachment: str = "preferential", platform: str = "steady", *,
+                     newcomers: int = 60_000, links: int = 3, joined: int = 5,
+                     months: int = 142, end: str = "2025-06-30",
+                     seed: int | np.random.Generator | None = 0) -> pd.DataFrame:
+    """The connections of one member of a chapter-4 network, dated: an answer known in advance
+    for :func:`attachment_test`.
+
+    The platform grows to ``newcomers`` members; each newcomer links to ``links`` earlier ones,
+    chosen in proportion to their contacts (``attachment="preferential"``, Barabási and Albert's
+    rule, as :func:`socialmath.graphs.barabasi_albert`) or at random (``"uniform"``). The member
+    arrives as newcomer number ``joined`` with ``links`` contacts. The newcomers arrive over
+    ``months`` months ending on ``end``: a steady number a month (``platform="steady"``) or a
+    number growing by a steady percentage (``"exponential"``). Company and position are empty.
+
+    >>> member = simulated_member("preferential", "exponential", seed=1)
+    >>> 150 < len(member) < 800
+    True
+    """
+    mechanism = require_choice("attachment", attachment, ("preferential", "uniform"))
+    regime = require_choice("platform", platform, ("steady", "exponential"))
+    m = require_integer("links", links, low=1, high=100)
+    first = require_integer("joined", joined, low=m + 1, high=1_000_000)
+    total = require_integer("newcomers", newcomers, low=first + 2, high=10_000_000)
+    span = require_integer("months", months, low=3, high=1200)
+    rng = require_rng("seed", seed)
+    if not isinstance(end, str):
+        raise TypeError(f"end must be a date string such as '2025-06-30', got {end!r}")
+    last = _require_date("end", end)
+    steps = np.arange(first + 1, total, dtype=float)  # the newcomers after the member
+    draws = rng.random(steps.size)
+    if mechanism == "uniform":
+        linked = steps[draws < m / steps]  # each of the `step` members equally likely
+    else:
+        # Sum of degrees before newcomer j: the seed clique of m + 1 members, then m links each.
+        degree_sum = m * (m + 1) + 2.0 * m * (steps - m - 1)
+        found = []
+        degree = m
+        for step, draw, total_degree in zip(steps.tolist(), draws.tolist(),
+                                            degree_sum.tolist(), strict=True):
+            if draw < m * degree / total_degree:
+                degree += 1
+                found.append(step)
+        linked = np.asarray(found, dtype=float)
+    times = np.concatenate([np.full(m, float(first)), linked])
+    if regime == "steady":
+        month = (times - first) / (total - first) * span
+    else:
+        month = np.log(times / first) / math.log(total / first) * span
+    start = last - pd.DateOffset(months=span)
+    days = (last - start).days
+    dates = start + pd.to_timedelta(np.minimum(month / span * days, days).astype(int), unit="D")
+    return pd.DataFrame({
+        "company": pd.array([pd.NA] * times.size, dtype="string"),
+        "position": pd.array([pd.NA] * times.size, dtype="string"),
+        "connected_on": pd.Series(dates).astype("datetime64[ns]"),
+    }).sort_values("connected_on", kind="stable").reset_index(drop=True)
 
 
 @dataclass(frozen=True, eq=False)

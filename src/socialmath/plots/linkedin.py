@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -138,26 +139,34 @@ def _shorten(text: str, width: int = 28) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def draw_attachment(ax: Axes, test: AttachmentTest) -> list:
+def draw_attachment(ax: Axes, test: AttachmentTest, *, label: str | None = None) -> list:
     """Each month's new connections against the network's size at the month's start, with the
-    uniform model (a flat line) and the preferential one (a line through zero)."""
+    steady-pace model (a flat line) and the pace-proportional-to-size one (a line through zero).
+    The title states the verdict and the size exponent beta; ``label`` (say, what made the data)
+    goes in front of it."""
+    if label is not None and not isinstance(label, str):
+        raise TypeError(f"label must be a string or None, got {label!r}")
     dots = ax.scatter(test.sizes, test.gains, s=14, color=PALETTE["grey"], alpha=0.6,
                       label="one month")
     grid = np.linspace(0, test.sizes.max() * 1.02, 50)
-    (uniform,) = ax.plot(grid, np.full(grid.size, test.uniform_rate), color=PALETTE["orange"],
-                         lw=2, label=f"uniform: {test.uniform_rate:.1f} a month")
-    (preferential,) = ax.plot(grid, test.preferential_rate * grid, color=PALETTE["blue"], lw=2,
-                              label=f"preferential: {test.preferential_rate:.1%} of the "
+    (steady,) = ax.plot(grid, np.full(grid.size, test.steady_rate), color=PALETTE["orange"],
+                        lw=2, label=f"steady pace: {test.steady_rate:.1f} a month")
+    (proportional,) = ax.plot(grid, test.proportional_rate * grid, color=PALETTE["blue"], lw=2,
+                              label=f"proportional: {test.proportional_rate:.1%} of the "
                                     "network a month")
-    verdict = {"preferential": "Gains grow with size: preferential fits better",
-               "uniform": "Gains do not grow with size: uniform fits better",
-               "undecided": "Neither model fits clearly better"}[test.verdict]
-    label_axes(ax, "network size at the start of the month", "new connections that month",
-               verdict)
+    finding = {"proportional": "pace grows with size",
+               "steady": "pace does not grow with size",
+               "undecided": "neither model fits clearly better",
+               "neither": "pace falls as the network grows"}[test.verdict]
+    beta = f" (β = {test.beta:.2f})" if math.isfinite(test.beta_se) else ""
+    title = f"{finding[0].upper()}{finding[1:]}{beta}"
+    if label:
+        title = f"{label}: {finding}{beta}"
+    label_axes(ax, "network size at the start of the month", "new connections that month", title)
     ax.set_xlim(0, grid[-1])
     ax.set_ylim(0, max(1.0, test.gains.max()) * 1.1)
     ax.legend(loc="upper left")
-    return [dots, uniform, preferential]
+    return [dots, steady, proportional]
 
 
 @dataclass(frozen=True)
