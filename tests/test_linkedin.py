@@ -376,12 +376,12 @@ def test_anonymised_csv_reads_back_the_same(tmp_path):
 
 
 def test_anonymised_csv_makes_formulas_inert_and_reads_them_back(tmp_path):
-    rows = ['A,B,https://x.test/a,,"=HYPERLINK(""http://evil.test"")",+SUM(A1:A9),01 Jan 2020',
+    rows = ['A,B,https://x.test/a,,"=HYPERLINK(""evil"")",+SUM(A1:A9),01 Jan 2020',
             "C,D,https://x.test/c,,@Acme,-Lead,02 Jan 2020"]
     frame = linkedin.read_connections(write(tmp_path, export_text(rows)))
     text = linkedin.anonymised_csv(frame)
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
-    assert "'=HYPERLINK(\"http://evil.test\")" in cells and "'+SUM(A1:A9)" in cells
+    assert "'=HYPERLINK(\"evil\")" in cells and "'+SUM(A1:A9)" in cells
     assert "'@Acme" in cells and "'-Lead" in cells
     again = linkedin.read_connections(write(tmp_path, text, "anonymised.csv"))
     pd.testing.assert_frame_equal(again, frame)
@@ -840,3 +840,43 @@ def test_the_bundled_sample_is_tracked_not_ignored():
     sample = linkedin.SAMPLE.relative_to(ROOT)
     assert subprocess.run(["git", "-C", str(ROOT), "check-ignore", "-q", str(sample)]
                           ).returncode == 1
+
+
+# --- free-text fields that name the contact ---------------------------------------------------
+
+FREE_TEXT_ROWS = [
+    "Dan,Wolf,https://www.linkedin.com/in/dan-wolf,,Dan Wolf,Freelance photographer,03 Feb 2021",
+    "Bob,Yarn,https://www.linkedin.com/in/bob-yarn,,Bob Yarn Consulting,Owner,04 Mar 2022",
+    'Carol,Xu,https://www.linkedin.com/in/carol-xu,,Self-employed,'
+    '"Coach | carol.xu@outlook.com | +33 6 12 34 56 78",05 Apr 2023',
+    "Zélie,Dubreuil,https://www.linkedin.com/in/zd,,ZELIE DUBREUIL,Designer,06 May 2023",
+    "Ann,Lee,https://www.linkedin.com/in/ann-lee,,Acme,See www.annlee.io or annlee.com/cv,"
+    "07 Jun 2023",
+    "Ann,Berg,https://www.linkedin.com/in/ann-berg,,Ann Taylor,Buyer,08 Jul 2023",
+    "Eve,Moss,https://www.linkedin.com/in/eve-moss,,Alder Labs 2,Lead 2019-2023 (team of 12),"
+    "09 Aug 2023",
+]
+FREE_TEXT_SECRETS = ("Dan Wolf", "Bob Yarn", "carol.xu", "outlook", "12 34 56 78", "ZELIE",
+                     "annlee")
+
+
+def test_company_and_position_that_name_the_contact_are_scrubbed(tmp_path):
+    path = write(tmp_path, export_text(FREE_TEXT_ROWS))
+    frame = linkedin.read_connections(path)
+    cells = frame[["company", "position"]].astype(str).to_numpy().ravel().tolist()
+    assert not [secret for secret in FREE_TEXT_SECRETS
+                if any(secret.lower() in cell.lower() for cell in cells)]
+    assert frame["company"].tolist() == [
+        linkedin.NAME_REMOVED, linkedin.NAME_REMOVED, "Self-employed", linkedin.NAME_REMOVED,
+        "Acme", "Ann Taylor", "Alder Labs 2"]  # another person's name, and digits, stay
+    assert frame.loc[2, "position"] == "Coach | [e-mail] | [phone]"
+    assert frame.loc[4, "position"] == "See [web address] or [web address]"
+    assert frame.loc[6, "position"] == "Lead 2019-2023 (team of 12)"
+    assert frame.attrs["scrubbed"] == 5
+    assert "5 company or position fields" in linkedin.describe_source(frame)
+    # Kept as typed for your own eyes, and in the anonymised file nothing comes back.
+    assert linkedin.read_connections(path, anonymise=False)["company"][0] == "Dan Wolf"
+    out = tmp_path / "out.csv"
+    linkedin.anonymise_file(path, out)
+    text = out.read_text(encoding="utf-8")
+    assert not [secret for secret in FREE_TEXT_SECRETS if secret.lower() in text.lower()]

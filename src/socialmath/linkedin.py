@@ -187,8 +187,11 @@ def describe_source(connections: pd.DataFrame) -> str:
     pseudonyms = ", a salted pseudonym per contact" if "contact" in frame.columns else ""
     blank = attrs.get("blank_rows", 0)
     sample = " (the bundled synthetic sample)" if attrs["sha256"] == _sample_digest() else ""
+    scrubbed = attrs.get("scrubbed", 0)
+    masked = (f"; {scrubbed} company or position fields held a name or contact details and were "
+              "masked" if scrubbed else "")
     return (f"{len(frame):,} connections read ({blank} empty rows skipped); names, URLs and "
-            f"e-mails {kept}{pseudonyms}; fingerprint {attrs['sha256']}{sample}")
+            f"e-mails {kept}{pseudonyms}{masked}; fingerprint {attrs['sha256']}{sample}")
 
 
 def _sample_digest() -> str:
@@ -233,8 +236,12 @@ def read_connections(path: str | os.PathLike, *, anonymise: bool = True,
     missing values as ``<NA>``) and ``connected_on`` (dates). With ``anonymise=True`` (the default)
     names, URLs and e-mails are not kept; with a ``salt`` a ``contact`` column holds each contact's
     salted hash (of the profile URL, or of the name when there is no URL), the same for the same
-    person and salt. With ``anonymise=False`` the columns ``first_name``, ``last_name``, ``url``
-    and ``email`` are kept too: for your eyes, on your machine.
+    person and salt. Company and position are free text typed by each contact, so anonymising
+    also replaces a company or position that holds the contact's own first and last name by
+    ``NAME_REMOVED`` and masks e-mails, web addresses and phone numbers written into them
+    (``frame.attrs["scrubbed"]`` counts the fields changed). With ``anonymise=False`` the columns
+    ``first_name``, ``last_name``, ``url`` and ``email`` are kept too, and the fields as typed:
+    for your eyes, on your machine.
 
     Accepted: the export as downloaded (a byte-order mark, a ``Notes:`` preamble, quoted commas,
     empty rows, dates like ``15 Mar 2024``), older exports without the URL column, files separated
@@ -439,6 +446,10 @@ def _frame(header: list[str], rows: list[list[str]], lines: list[int], name: str
     if not anonymise and fmt != "anonymised":
         for label in IDENTIFYING_COLUMNS:
             data[FRAME_NAMES[label]] = pd.array(column(label), dtype="string")
+    scrubbed = 0
+    if anonymise and fmt != "anonymised":
+        firsts, lasts = column("First Name"), column("Last Name")
+        company, position, scrubbed = _scrub(company, position, firsts, lasts)
     data["company"] = pd.array(company, dtype="string")
     data["position"] = pd.array(position, dtype="string")
     data["connected_on"] = dates
@@ -446,7 +457,60 @@ def _frame(header: list[str], rows: list[list[str]], lines: list[int], name: str
     for label in ("company", "position", *(FRAME_NAMES[c] for c in IDENTIFYING_COLUMNS)):
         if label in frame:
             frame[label] = frame[label].mask(frame[label] == "")
-    return frame.sort_values("connected_on", kind="stable").reset_index(drop=True)
+    frame = frame.sort_values("connected_on", kind="stable").reset_index(drop=True)
+    frame.attrs["scrubbed"] = scrubbed
+    return frame
+
+
+#: Contact details typed into a free-text field: e-mails, web addresses and phone numbers.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WEB = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|fr|de|"
+                  r"uk|co|me|info|biz|eu)(?:/\S*)?\b", re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\w/])\+?\d[\d ().-]{6,}\d(?![\w/])")
+#: What replaces a scrubbed value: a company or position that holds the contact's own name.
+NAME_REMOVED = "[name removed]"
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-folded words, for comparing names: "Zélie Dubreuil" -> "zelie dubreuil"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(re.findall(r"[a-z0-9]+", plain.casefold()))
+
+
+def _mask_contacts(value: str) -> str:
+    value = _EMAIL.sub("[e-mail]", value)
+    value = _WEB.sub("[web address]", value)
+    # Nine digits or more: a phone number, not a span of years such as 2019-2023.
+    return _PHONE.sub(lambda match: "[phone]" if sum(c.isdigit() for c in match.group()) >= 9
+                      else match.group(), value)
+
+
+def _scrub(companies: list[str], positions: list[str], firsts: list[str],
+           lasts: list[str]) -> tuple[list[str], list[str], int]:
+    """Company and position are free text written by each contact: a freelancer's company is
+    often their own name, a position can hold an e-mail or a phone number. Replace a field that
+    holds the contact's own first and last name by ``NAME_REMOVED``, and mask e-mails, web
+    addresses and phone numbers in the others. Returns the fields and how many were changed."""
+    changed = 0
+    out_companies, out_positions = [], []
+    for company, position, first, last in zip(companies, positions, firsts, lasts, strict=True):
+        first_words = _fold(first).split()
+        last_words = _fold(last.split(",")[0]).split()  # "Xu, PhD": the name before the title
+        row = []
+        for value in (company, position):
+            new = value
+            if value:
+                new = _mask_contacts(value)
+                words = f" {_fold(new)} "
+                if (first_words and last_words
+                        and f" {' '.join(first_words)} " in words
+                        and f" {' '.join(last_words)} " in words):
+                    new = NAME_REMOVED
+            changed += new != value
+            row.append(new)
+        out_companies.append(row[0])
+        out_positions.append(row[1])
+    return out_companies, out_positions, changed
 
 
 def _pseudonyms(columns: dict[str, int], rows: list[list[str]], column, key: bytes) -> pd.array:
