@@ -880,3 +880,14 @@ def test_company_and_position_that_name_the_contact_are_scrubbed(tmp_path):
     linkedin.anonymise_file(path, out)
     text = out.read_text(encoding="utf-8")
     assert not [secret for secret in FREE_TEXT_SECRETS if secret.lower() in text.lower()]
+
+
+def test_the_anonymised_file_is_readable_by_its_owner_alone(tmp_path):
+    path = write(tmp_path, export_text())
+    out = tmp_path / "out.csv"
+    previous = os.umask(0o022)
+    try:
+        linkedin.anonymise_file(path, out)
+    finally:
+        os.umask(previous)
+    assert out.stat().st_mode & 0o777 == 0o600

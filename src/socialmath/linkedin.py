@@ -645,7 +645,8 @@ def anonymise_file(source: str | os.PathLike, target: str | os.PathLike, *,
                    salt: str | bytes | None = None, overwrite: bool = False) -> pd.DataFrame:
     """Read ``source`` anonymised and write it to ``target`` (see ``anonymised_csv``). Refuses to
     replace an existing ``target`` unless ``overwrite``, and refuses ``target`` = ``source``. The
-    file is written whole or not at all. Returns the anonymised frame.
+    file is written whole or not at all, readable by its owner alone (0600). Returns the
+    anonymised frame.
     """
     _require_file("source", source)
     frame = read_connections(source, salt=salt)
@@ -668,7 +669,11 @@ def anonymise_file(source: str | os.PathLike, target: str | os.PathLike, *,
                          f"'{out.parent}'")
     partial = out.with_name(out.name + ".partial")
     try:
-        partial.write_text(anonymised_csv(frame), encoding="utf-8")
+        # Readable by you alone (0600): on a shared server, other accounts cannot read it.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(anonymised_csv(frame))
+        os.chmod(partial, 0o600)  # os.open's mode is filtered by the umask; this is not
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)
