@@ -4,6 +4,7 @@ accept any defensible answer, checks work on any connections, and nothing raises
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from connections import frame_of, monthly
 
@@ -108,6 +109,20 @@ def test_checks_use_the_connections_they_are_given():
     assert check_attachment_judgement("steady", steady).correct
     compounding = monthly([round(2 * 1.08**i) for i in range(60)])
     assert check_attachment_judgement("proportional", compounding).correct
+
+
+def test_a_month_cut_short_by_the_download_does_not_lower_the_pace():
+    # 15 connections every month, one every other day, and an export downloaded on 3 June: the
+    # pace is 15, not the mean of 11 whole months and June's 2 days.
+    dates = pd.date_range("2023-06-04", "2025-06-03", freq="2D")
+    export = frame_of(list(dates))
+    history = linkedin.growth(export)
+    assert history.recent_pace == pytest.approx(((dates > "2024-06-03").sum()) / 12)
+    assert 14.5 < history.recent_pace < 15.5
+    calendar = history.per_month[-12:].mean()
+    assert calendar < history.recent_pace - 0.5
+    feedback = check_recent_pace(calendar, export)
+    assert not feedback.correct and "only partly over" in feedback.message
 
 
 def test_years_to_cap_is_never_infinite_for_an_export():

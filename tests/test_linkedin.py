@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 import re
 import shutil
 import subprocess
@@ -511,9 +512,11 @@ def test_growth_counts_every_month_by_hand():
     assert g.per_month.tolist() == [2, 0, 1]
     assert g.cumulative.tolist() == [2, 2, 3]
     assert g.total == 3 and g.window == 2
-    assert g.recent_pace == 0.5
-    assert g.months_to_cap == (30_000 - 3) / 0.5
-    assert g.years_to_cap == pytest.approx((30_000 - 3) / 0.5 / 12)
+    # The 2 months up to 1 March: 2 January to 1 March hold all 3 (not February and a March
+    # of one day, which would give 0.5).
+    assert g.recent_pace == 1.5
+    assert g.months_to_cap == (30_000 - 3) / 1.5
+    assert g.years_to_cap == pytest.approx((30_000 - 3) / 1.5 / 12)
     assert g.share_of_cap == 3 / 30_000
     assert g.date_reached(2) == pd.Timestamp("2024-01-20")
     assert g.date_reached(2.5) == pd.Timestamp("2024-03-01")

@@ -905,7 +905,8 @@ class Growth:
 
     ``months`` are the calendar months from the first connection to ``as_of`` (dtype
     ``datetime64[M]``); ``per_month`` the connections made in each, ``cumulative`` the network's
-    size at the end of each. ``recent_pace`` is the mean per month over the last ``window`` months.
+    size at the end of each. ``recent_pace`` is the connections a month over the ``window`` months
+    up to the ``as_of`` day.
     """
 
     months: np.ndarray
@@ -964,9 +965,11 @@ def growth(connections: pd.DataFrame, *, as_of: object = None, window: int = 12,
            cap: int = attention.LINKEDIN_CONNECTION_CAP) -> Growth:
     """Connections per month, the cumulative size, and the pace towards the cap.
 
-    Counts every month from the first connection to ``as_of`` (default: the last connection),
-    months without a connection included. The recent pace is the mean over the last ``window``
-    months (fewer if the network is younger).
+    Counts every month from the first connection to ``as_of`` (default: the last connection;
+    give the day you downloaded the export if you stopped connecting long before), months without
+    a connection included. The recent pace is the connections of the ``window`` months up to the
+    ``as_of`` day (from 4 June to 3 June for an export of 3 June, so a month cut short does not
+    count as a whole one) divided by ``window`` (fewer months if the network is younger).
 
     >>> g = growth(read_connections(SAMPLE))
     >>> int(g.per_month.sum()) == g.total == SAMPLE_SIZE
@@ -983,9 +986,13 @@ def growth(connections: pd.DataFrame, *, as_of: object = None, window: int = 12,
     months = np.arange(first, last + np.timedelta64(1, "M"), dtype="datetime64[M]")
     per_month = np.bincount((month_of - first).astype(int), minlength=months.size)
     used = min(months_back, months.size)
+    # The pace counts the `used` months up to the as_of day itself, not calendar months: an
+    # export downloaded on 3 June would otherwise count June as a month with 3 days in it.
+    day = np.datetime64(stamp.normalize(), "D")
+    since = np.datetime64((stamp.normalize() - pd.DateOffset(months=used)), "D")
+    recent = int(((dates > since) & (dates <= day)).sum())
     return Growth(months=months, per_month=per_month, cumulative=np.cumsum(per_month),
-                  dates=dates, as_of=stamp, window=used,
-                  recent_pace=float(per_month[-used:].sum() / used), cap=limit)
+                  dates=dates, as_of=stamp, window=used, recent_pace=recent / used, cap=limit)
 
 
 #: Role families, tried in this order; the first whose pattern matches a position wins. Rough

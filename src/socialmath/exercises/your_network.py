@@ -66,6 +66,11 @@ def check_recent_pace(answer: object, connections: pd.DataFrame | None = None) -
         (lambda x: history.total / 12, "that is your whole network divided by 12; count only "
                                        "the connections of the last 12 months."),
     ]
+    calendar = float(history.per_month[-history.window:].mean())
+    if abs(calendar - history.recent_pace) > 0.01 * history.recent_pace:
+        slips.append((lambda x: calendar, "that averages the last 12 calendar months, and the "
+                                          "last one is only partly over; count the 12 months up "
+                                          "to the last date instead (history.recent_pace)."))
     return check_number(answer, history.recent_pace, name="new connections a month",
                         rel_tol=0.01, slips=slips)
 
