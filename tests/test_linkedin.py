@@ -894,3 +894,13 @@ def test_the_anonymised_file_is_readable_by_its_owner_alone(tmp_path):
     finally:
         os.umask(previous)
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(("position", "family"), [
+    ("Accountant", "finance"), ("Chartered Accountant", "finance"),
+    ("Internal Auditor", "finance"), ("International Sales", "sales and business"),
+    ("Intern", "students and interns"), ("Marketing internship", "students and interns"),
+    ("Account Executive", "sales and business"),
+])
+def test_role_families_of_titles_that_share_a_prefix(position, family):
+    assert linkedin.role_family([position]).tolist() == [family]

@@ -998,14 +998,15 @@ def growth(connections: pd.DataFrame, *, as_of: object = None, window: int = 12,
 #: Role families, tried in this order; the first whose pattern matches a position wins. Rough
 #: keyword rules in English and French: a first look, not a classification of jobs.
 ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
-    ("students and interns", r"\b(?:student|intern|internship|stagiaire|[ée]tudiant|alternant"
+    ("students and interns", r"\b(?:student|intern(?:ship)?\b|stagiaire|[ée]tudiant|alternant"
                              r"|apprenti|trainee)"),
     ("founders and executives", r"\b(?:founder|co-founder|fondat|owner|ceo|cto|cfo|coo|cmo"
                                 r"|chief|president|pr[ée]sident|managing director"
                                 r"|directeur g[ée]n[ée]ral|entrepreneur|g[ée]rant)\b"),
     ("HR and recruiting", r"\b(?:recruit|talent|hr|human resources|rh|ressources humaines"
                           r"|people)"),
-    ("sales and business", r"\b(?:sales|account|business develop|commercial|vente|customer)"),
+    ("sales and business", r"\b(?:sales|account(?!ant)|business develop|commercial|vente"
+                           r"|customer)"),
     ("marketing and communication", r"\b(?:marketing|communication|brand|content|seo|social "
                                     r"media)"),
     ("data and analysis", r"\b(?:data|analyst|analyste|analytics)"),
