@@ -819,8 +819,8 @@ def test_check_storage_tells_where_a_file_is_safe(tmp_path):
     hidden = write(repo / "my-data", export_text())
     assert linkedin.check_storage(exposed).startswith("WARNING: inside the git repository "
                                                       "'course', and git does not ignore it")
-    assert linkedin.check_storage(hidden).startswith("Inside the git repository 'course', in a "
-                                                     "place git ignores")
+    assert linkedin.check_storage(hidden) == ("Inside the git repository 'course', in a place "
+                                              "git ignores: git will not add it.")
     assert "synthetic" in linkedin.check_storage(linkedin.SAMPLE)
 
 
@@ -828,7 +828,10 @@ def test_check_storage_tells_where_a_file_is_safe(tmp_path):
 @pytest.mark.parametrize("path", ["my-data/Basic_LinkedInDataExport_01-01-2026.zip",
                                   "notebooks/my-data/Connections.csv", "Connections.csv",
                                   "notebooks/Connections.csv",
-                                  "notebooks/Complete_LinkedInDataExport_02-02-2026.zip"])
+                                  "notebooks/Complete_LinkedInDataExport_02-02-2026.zip",
+                                  "connections.csv", "Connections (1).csv", "linkedin.zip",
+                                  "my-network.csv", "my-notebooks/my-data/Connections.csv",
+                                  "my-notebooks/07-your-own-network.ipynb"])
 def test_the_repository_ignores_where_a_learner_puts_an_export(path):
     if not (ROOT / ".git").exists():
         pytest.skip("not a git checkout")

@@ -202,7 +202,8 @@ def check_storage(path: str | os.PathLike) -> str:
     """Say whether a file of your data is safe from git: outside any repository, or ignored by it.
 
     Returns one sentence. A file inside a git work tree that git does not ignore gets a warning:
-    one ``git add .`` would publish it.
+    one ``git add .`` would publish it. An ignored file is safe from git only: anyone who can
+    read the folder can still read it.
 
     >>> check_storage(SAMPLE)
     'The bundled synthetic sample: nobody real is in it.'
@@ -220,7 +221,8 @@ def check_storage(path: str | os.PathLike) -> str:
         return (f"WARNING: inside the git repository {root.name!r}, and git could not be asked "
                 "whether it ignores the file. Move it to my-data/ or out of the repository.")
     if result.returncode == 0:
-        return f"Inside the git repository {root.name!r}, in a place git ignores: it stays private."
+        return (f"Inside the git repository {root.name!r}, in a place git ignores: git will not "
+                "add it.")
     return (f"WARNING: inside the git repository {root.name!r}, and git does not ignore it. Move "
             "it to my-data/ (ignored) or out of the repository before you commit anything.")
 
