@@ -899,6 +899,12 @@ def test_the_anonymised_file_is_readable_by_its_owner_alone(tmp_path):
     assert out.stat().st_mode & 0o777 == 0o600
 
 
+def test_a_missing_export_is_named_by_its_absolute_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValueError, match=re.escape(str(tmp_path / "my-data" / "x.zip"))):
+        linkedin.read_connections("my-data/x.zip")
+
+
 @pytest.mark.parametrize(("position", "family"), [
     ("Accountant", "finance"), ("Chartered Accountant", "finance"),
     ("Internal Auditor", "finance"), ("International Sales", "sales and business"),

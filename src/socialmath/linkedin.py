@@ -277,7 +277,8 @@ def _require_file(name: str, path: object) -> Path:
                         f"({type(path).__name__})")
     file = Path(path).expanduser()
     if not file.exists():
-        raise ValueError(f"{name} must name an existing file, got '{path}': no such file")
+        raise ValueError(f"{name} must name an existing file, got '{path}': no such file "
+                         f"(looked for {file.absolute()})")
     if not file.is_file():
         raise ValueError(f"{name} must name a file, got '{path}', a folder; expected "
                          "Connections.csv or the export .zip")
