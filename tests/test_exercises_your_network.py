@@ -44,6 +44,7 @@ def test_the_sample_values_the_chapter_quotes():
     (check_company_top_share, round(COMPANIES.top_share, 2)),
     (check_share_within_capacity, 147.8 / 750),
     (check_share_within_capacity, 0.2),
+    (check_share_within_capacity, 0.19),  # 0.197 cut short
     (check_attachment_judgement, "proportional"),
     (check_attachment_judgement, " Proportional to size "),
     (check_rich_get_richer, False),

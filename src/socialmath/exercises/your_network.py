@@ -126,8 +126,9 @@ def check_share_within_capacity(answer: object, connections: pd.DataFrame | None
          "that is how many times your network exceeds the capacity; divide the other way."),
         (lambda x: max(0.0, 1 - x), "that is the share beyond the capacity."),
     ]
+    # Two decimals, rounded or cut short (0.197 read as 0.19), are accepted.
     return check_number(answer, fit.share_within_capacity, name="share of the network",
-                        rel_tol=0.02, slips=slips)
+                        rel_tol=0.02, abs_tol=0.01, slips=slips)
 
 
 def _normalise(answer: str) -> str:
