@@ -65,7 +65,12 @@ def test_top_groups_are_the_largest_in_order():
     widths = [bar.get_width() for bar in bars][::-1]
     expected = result.sizes.iloc[:5].to_numpy() / result.contacts * 100
     np.testing.assert_allclose(widths, expected)
-    assert ax.get_title() == "The 5 largest role families"
+    assert ax.get_title() == (f"Engineering and IT lead, with {expected[0]:.0f}% of the "
+                              "contacts")
+    companies = linkedin.concentration(SAMPLE, "company")
+    draw_top_groups(ax, companies, k=2)
+    two = companies.sizes.iloc[:2].sum() / companies.contacts * 100
+    assert ax.get_title() == f"The 2 largest companies hold {two:.0f}% of the contacts"
 
 
 def test_attachment_figure_shows_both_models():

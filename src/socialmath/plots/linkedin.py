@@ -22,7 +22,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from socialmath import pareto
-from socialmath.attention import CAPACITY_DUNBAR_1993, Capacity
+from socialmath.attention import CAPACITY_DUNBAR_1993, CAPACITY_GONCALVES_2011, Capacity
 from socialmath.linkedin import AttachmentTest, Concentration, Growth, Snapshot
 from socialmath.plots.style import PALETTE, format_count, label_axes
 
@@ -126,8 +126,14 @@ def draw_top_groups(ax: Axes, concentration: Concentration, k: int = 10) -> list
         ax.text(share, y, f" {share:.1f}%", va="center", fontsize=8)
     ax.set_xlim(0, max(shares) * 1.25)
     ax.grid(axis="y", visible=False)
-    label_axes(ax, "share of your contacts (%)", "",
-               f"The {min(k, concentration.groups)} largest {_plural(concentration.by)}")
+    shown = min(k, concentration.groups)
+    if concentration.by == "role":
+        leader = str(top.index[-1])
+        finding = f"{leader[:1].upper()}{leader[1:]} lead, with {shares[-1]:.0f}% of the contacts"
+    else:
+        finding = (f"The {shown} largest {_plural(concentration.by)} hold {shares.sum():.0f}% of "
+                   "the contacts")
+    label_axes(ax, "share of your contacts (%)", "", finding)
     return list(bars)
 
 
@@ -198,11 +204,33 @@ def capacity_position(contacts: int, capacity: Capacity) -> str:
     return "within the band of" if contacts >= capacity.low else "below"
 
 
+def capacity_label(capacity: Capacity) -> str:
+    """A capacity as its source states it: Dunbar's estimate, or Gonçalves et al.'s range (their
+    150 is a midpoint the course chose, not a published figure).
+
+    >>> capacity_label(CAPACITY_DUNBAR_1993)
+    "Dunbar 1993's 147.8"
+    """
+    if not isinstance(capacity, Capacity):
+        raise TypeError(f"capacity must be a Capacity, got {type(capacity).__name__}")
+    if capacity == CAPACITY_GONCALVES_2011:
+        return f"{capacity.name}'s {capacity.low:g}-{capacity.high:g}"
+    return f"{capacity.name}'s {capacity.estimate:g}"
+
+
+def contacts_label(count: int) -> str:
+    """ "1 contact", "750 contacts".
+
+    >>> contacts_label(1), contacts_label(30_000)
+    ('1 contact', '30,000 contacts')
+    """
+    return f"{format_count(count)} contact{'' if count == 1 else 's'}"
+
+
 def _timeline_title(snap: Snapshot) -> str:
     capacity = snap.fit.coverage.capacity
-    return (f"{snap.as_of:%b %Y}: {format_count(snap.contacts)} contacts, "
-            f"{capacity_position(snap.contacts, capacity)} {capacity.name}'s "
-            f"{capacity.estimate:g}")
+    return (f"{snap.as_of:%b %Y}: {contacts_label(snap.contacts)}, "
+            f"{capacity_position(snap.contacts, capacity)} {capacity_label(capacity)}")
 
 
 def timeline_facts(snap: Snapshot) -> dict[str, str]:
@@ -223,7 +251,8 @@ def timeline_facts(snap: Snapshot) -> dict[str, str]:
     minutes = feed.minutes_per_day_needed
     return {
         "posts": format_count(feed.posts_per_week),
-        "glance": f"{minutes * 60:.0f} s" if minutes < 1 else f"{format_count(minutes)} min",
+        "glance": ("under 1 s" if minutes * 60 < 1 else f"{minutes * 60:.0f} s" if minutes < 1
+                   else f"{format_count(minutes)} min"),
         "readable": f"{feed.share_readable:.0%}",
         "up_to": "any size" if not np.isfinite(limit) else f"{format_count(limit)} contacts",
         "companies": f"{snap.companies:,}",
