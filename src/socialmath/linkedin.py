@@ -15,8 +15,8 @@ and e-mails are other people's personal data, so this module:
   that everything runs without anybody's personal data (the bundled ``SAMPLE`` is one);
 * measures the network: growth over time and pace towards LinkedIn's cap of 30,000 connections
   (``linkedincap``), how concentrated it is by company or role (chapter 2's top shares and Gini),
-  how much of it fits an attention budget (chapter 1), and whether its growth looks like
-  preferential or uniform attachment.
+  how much of it fits an attention budget (chapter 1), and whether its monthly pace grows with
+  its size (a pattern that, on one member's history, names no mechanism).
 
 >>> connections = read_connections(SAMPLE)
 >>> sorted(connections.columns)
@@ -727,7 +727,8 @@ _POSITIONS = (
 _DOMAIN = "example.com"  # reserved for examples (RFC 2606): no real mailbox
 #: The largest synthetic export made (about 0.5 kB of memory a row, 100 MB in all).
 MAX_SYNTHETIC = 200_000
-#: Monthly growth of the expected new connections under preferential attachment (2.5% a month).
+#: Monthly growth of the expected new connections in synthetic_export's "preferential" mode: a
+#: trend in time (2.5% a month), not a rule that looks at the network's size.
 PREFERENTIAL_GROWTH = 0.025
 
 
@@ -738,9 +739,11 @@ def synthetic_export(n: int, seed: int | np.random.Generator | None = 0, *, year
     columns (strings, newest first, as in the export). Nobody in it is real.
 
     * **Growth**: over ``years`` years ending on ``end``, each month's expected number of new
-      connections is a constant (``attachment="uniform"``) or grows in proportion to the network
-      already there (``"preferential"``: 2.5% more a month, so a contact made late brings more);
-      three job changes add bursts of new colleagues.
+      connections is a constant (``attachment="uniform"``) or grows by 2.5% a month
+      (``"preferential"``). The second is a trend in time that never looks at the network's
+      size; it makes the pace roughly proportional to the size, the pattern preferential
+      attachment gives on a platform growing by a steady percentage, without the mechanism.
+      Three job changes add bursts of new colleagues.
     * **Companies**: colleagues from your three employers, and a pool whose company sizes follow a
       heavy-tailed (power-law) distribution, drawn with ``pareto.sample_power_law``; 5% empty.
     * **Positions**: 40 titles with Zipf weights (English and French, some with commas); 2% empty.
