@@ -913,3 +913,13 @@ def test_a_missing_export_is_named_by_its_absolute_path(tmp_path, monkeypatch):
 ])
 def test_role_families_of_titles_that_share_a_prefix(position, family):
     assert linkedin.role_family([position]).tolist() == [family]
+
+
+def test_anonymising_never_touches_a_file_of_yours_named_like_its_temporary_file(tmp_path):
+    path = write(tmp_path, export_text())
+    yours = tmp_path / "out.csv.partial"
+    yours.write_text("keep me", encoding="utf-8")
+    linkedin.anonymise_file(path, tmp_path / "out.csv")
+    assert yours.read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Connections.csv", "out.csv",
+                                                          "out.csv.partial"]

@@ -35,6 +35,7 @@ import numbers
 import os
 import re
 import subprocess
+import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Sequence
@@ -670,13 +671,15 @@ def anonymise_file(source: str | os.PathLike, target: str | os.PathLike, *,
     if not out.parent.is_dir():
         raise ValueError(f"target must be in an existing folder, got '{target}': no folder "
                          f"'{out.parent}'")
-    partial = out.with_name(out.name + ".partial")
+    # A new temporary file (never one of yours of the same name), readable by you alone (0600):
+    # on a shared server, other accounts cannot read it.
+    descriptor, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.",
+                                        suffix=".partial")
+    partial = Path(name)
     try:
-        # Readable by you alone (0600): on a shared server, other accounts cannot read it.
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(anonymised_csv(frame))
-        os.chmod(partial, 0o600)  # os.open's mode is filtered by the umask; this is not
+        os.chmod(partial, 0o600)
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)
