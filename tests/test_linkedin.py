@@ -101,9 +101,19 @@ def test_empty_rows_are_skipped_and_counted(tmp_path):
     assert frame.attrs["blank_rows"] == 4
 
 
-def test_a_header_only_export_reads_as_no_connections(tmp_path):
-    frame = linkedin.read_connections(write(tmp_path, export_text([])))
-    assert frame.empty and list(frame.columns) == ["company", "position", "connected_on"]
+def test_a_header_only_export_says_there_are_no_connections(tmp_path):
+    with pytest.raises(ExportError, match=r"no connections after the header \(line 4\)"):
+        linkedin.read_connections(write(tmp_path, export_text([])))
+    with pytest.raises(ExportError, match="no connections after the header"):
+        linkedin.read_connections(write(tmp_path, export_text([",,,,,,"] * 3)))
+
+
+@pytest.mark.parametrize(("date", "when"), [("01 Jan 1850", "before 1990"),
+                                            ("15 Mar 2099", "in the future")])
+def test_impossible_connection_dates_name_their_line(tmp_path, date, when):
+    rows = [ROWS[0], ROWS[1].replace("02 Jan 2023", date)]
+    with pytest.raises(ExportError, match=f"line 6: 'Connected On' is '{date}', {when}"):
+        linkedin.read_connections(write(tmp_path, export_text(rows)))
 
 
 def test_an_older_export_without_urls(tmp_path):
@@ -269,6 +279,8 @@ def test_another_csv_says_what_was_expected(tmp_path):
 @pytest.mark.parametrize(("data", "what"), [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file"),
     ("First Name,Company".encode("utf-16"), "UTF-16 text"),
+    (export_text(bom=False).encode("utf-16-le"), "UTF-16 text without a byte-order mark"),
+    (export_text(bom=False).encode("utf-16-be"), "UTF-16 text without a byte-order mark"),
     (export_text().encode("latin-1", errors="replace").replace(b"Data", b"D\xe9ta"),
      "not UTF-8 text (byte 0xe9"),
 ])

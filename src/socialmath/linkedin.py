@@ -103,6 +103,8 @@ FRAME_NAMES = {"First Name": "first_name", "Last Name": "last_name", "URL": "url
 
 #: Files larger than this are refused: 30,000 connections take about 3 MB.
 MAX_BYTES = 100_000_000
+#: Connection dates before this year, or after today, are refused as typos.
+EARLIEST_YEAR = 1990
 #: Rows searched for the header line (the preamble is a few lines).
 HEADER_SEARCH_ROWS = 25
 
@@ -329,7 +331,13 @@ def _decode(data: bytes, name: str) -> str:
         raise ExportError(f"{name}: UTF-16 text, as a spreadsheet saves 'Unicode text'; expected "
                           "the UTF-8 CSV LinkedIn sends. Download the export again and read it as "
                           "it comes")
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if head.count(0) > len(head) // 4 and (head[0::2].count(0) > len(head) // 3
+                                           or head[1::2].count(0) > len(head) // 3):
+        raise ExportError(f"{name}: UTF-16 text without a byte-order mark, as some tools save "
+                          "'Unicode text'; expected the UTF-8 CSV LinkedIn sends. Download the "
+                          "export again and read it as it comes")
+    if b"\x00" in head:
         raise ExportError(f"{name}: a binary file, not text; expected LinkedIn's Connections.csv "
                           "or the export .zip")
     try:
@@ -421,6 +429,10 @@ def _read_rows(text: str, name: str, delimiter: str, header: list[str], header_l
     except csv.Error as error:
         raise ExportError(f"{name}, line {reader.line_num}: broken quoting ({error}); a field "
                           "that starts with a quote must end with one") from error
+    if not rows:
+        raise ExportError(f"{name}: no connections after the header (line {header_line}); "
+                          "expected one row per connection. A download cut short, or an export "
+                          "requested before any connection was made?")
     if "URL" in header:
         fmt = "export"
     elif CONTACT_COLUMN in header or not any(c in header for c in IDENTIFYING_COLUMNS):
@@ -558,6 +570,14 @@ def _parse_dates(values: list[str], lines: list[int], name: str) -> pd.Series:
         what = "empty" if not value else f"{value!r}, not a real date"
         raise ExportError(f"{name}, line {lines[where]}: 'Connected On' is {what}; expected a "
                           "date like 15 Mar 2024")
+    tomorrow = np.datetime64(pd.Timestamp.now().normalize() + pd.Timedelta(days=1))
+    odd = np.flatnonzero((dates < np.datetime64(f"{EARLIEST_YEAR}-01-01")) | (dates > tomorrow))
+    if odd.size:
+        where = int(odd[0])
+        when = "in the future" if dates[where] > tomorrow else f"before {EARLIEST_YEAR}"
+        raise ExportError(f"{name}, line {lines[where]}: 'Connected On' is {values[where]!r}, "
+                          f"{when}; expected the day a connection was made, from "
+                          f"{EARLIEST_YEAR} to today (a typo, or a file edited by hand?)")
     return pd.Series(dates.astype("datetime64[ns]"))
 
 
