@@ -4,6 +4,7 @@ accept any defensible answer, checks work on any connections, and nothing raises
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from connections import frame_of, monthly
 
@@ -15,6 +16,7 @@ from socialmath.exercises.your_network import (
     check_company_top_share,
     check_essay_claims,
     check_recent_pace,
+    check_rich_get_richer,
     check_share_within_capacity,
     check_years_to_cap,
     claim_facts,
@@ -24,7 +26,8 @@ SAMPLE = linkedin.read_connections(linkedin.SAMPLE)
 GROWTH = linkedin.growth(SAMPLE)
 COMPANIES = linkedin.concentration(SAMPLE, "company")
 CHECKS = [check_recent_pace, check_years_to_cap, check_company_top_share,
-          check_share_within_capacity, check_attachment_judgement, check_essay_claims]
+          check_share_within_capacity, check_attachment_judgement, check_rich_get_richer,
+          check_essay_claims]
 
 
 def test_the_sample_values_the_chapter_quotes():
@@ -41,8 +44,12 @@ def test_the_sample_values_the_chapter_quotes():
     (check_company_top_share, round(COMPANIES.top_share, 2)),
     (check_share_within_capacity, 147.8 / 750),
     (check_share_within_capacity, 0.2),
-    (check_attachment_judgement, "preferential"),
-    (check_attachment_judgement, " Rich-get-richer "),
+    (check_share_within_capacity, 0.19),  # 0.197 cut short
+    (check_attachment_judgement, "proportional"),
+    (check_attachment_judgement, " Proportional to size "),
+    (check_rich_get_richer, False),
+    (check_rich_get_richer, "cannot tell"),
+    (check_rich_get_richer, "Can't tell"),
 ])
 def test_right_answers_pass(check, answer):
     assert check(answer).correct
@@ -63,8 +70,12 @@ def test_right_answers_pass(check, answer):
     (check_share_within_capacity, 19.7, "that is a percentage"),
     (check_share_within_capacity, 750 / 147.8, "divide the other way"),
     (check_share_within_capacity, 1 - 147.8 / 750, "share beyond the capacity"),
-    (check_attachment_judgement, "uniform", "A positive R favours preferential"),
-    (check_attachment_judgement, "undecided", "the test does decide here"),
+    (check_attachment_judgement, "steady", "A positive R favours the pace proportional"),
+    (check_attachment_judgement, "undecided", "the comparison does decide here"),
+    (check_attachment_judgement, "neither", "whole interval below 0"),
+    (check_attachment_judgement, "preferential", "names a pattern, not a mechanism"),
+    (check_attachment_judgement, "uniform", "names a pattern, not a mechanism"),
+    (check_rich_get_richer, True, "a pattern, not a mechanism"),
 ])
 def test_usual_slips_get_their_hint(check, answer, hint):
     feedback = check(answer)
@@ -85,7 +96,9 @@ def test_checks_never_raise(check, answer):
 def test_checks_refuse_what_is_not_connections_without_raising(check):
     answer = {key: True for key in ESSAY_CLAIMS} if check is check_essay_claims else 1.0
     if check is check_attachment_judgement:
-        answer = "uniform"
+        answer = "steady"
+    if check is check_rich_get_richer:
+        answer = False
     feedback = check(answer, connections="my export.csv")
     assert not feedback.correct and "cannot be checked" in feedback.message
 
@@ -94,9 +107,23 @@ def test_checks_use_the_connections_they_are_given():
     steady = monthly([4] * 36)
     assert check_recent_pace(4, steady).correct
     assert check_years_to_cap((30_000 - 144) / 4 / 12, steady).correct
-    assert check_attachment_judgement("uniform", steady).correct
+    assert check_attachment_judgement("steady", steady).correct
     compounding = monthly([round(2 * 1.08**i) for i in range(60)])
-    assert check_attachment_judgement("preferential", compounding).correct
+    assert check_attachment_judgement("proportional", compounding).correct
+
+
+def test_a_month_cut_short_by_the_download_does_not_lower_the_pace():
+    # 15 connections every month, one every other day, and an export downloaded on 3 June: the
+    # pace is 15, not the mean of 11 whole months and June's 2 days.
+    dates = pd.date_range("2023-06-04", "2025-06-03", freq="2D")
+    export = frame_of(list(dates))
+    history = linkedin.growth(export)
+    assert history.recent_pace == pytest.approx(((dates > "2024-06-03").sum()) / 12)
+    assert 14.5 < history.recent_pace < 15.5
+    calendar = history.per_month[-12:].mean()
+    assert calendar < history.recent_pace - 0.5
+    feedback = check_recent_pace(calendar, export)
+    assert not feedback.correct and "only partly over" in feedback.message
 
 
 def test_years_to_cap_is_never_infinite_for_an_export():
@@ -110,8 +137,8 @@ def test_undecided_tests_accept_a_lean_or_undecided():
     short = monthly([3, 2, 4, 3])
     test = linkedin.attachment_test(short)
     assert test.verdict == "undecided"
-    leaning = "preferential" if test.log_likelihood_ratio > 0 else "uniform"
-    other = {"preferential": "uniform", "uniform": "preferential"}[leaning]
+    leaning = "proportional" if test.log_likelihood_ratio > 0 else "steady"
+    other = {"proportional": "steady", "steady": "proportional"}[leaning]
     assert check_attachment_judgement("undecided", short).correct
     lean = check_attachment_judgement(leaning, short)
     assert lean.correct and "Defensible as a lean" in lean.message
@@ -119,9 +146,30 @@ def test_undecided_tests_accept_a_lean_or_undecided():
     assert not against.correct and "'undecided' is the safe answer" in against.message
 
 
+def test_a_collapsing_pace_is_neither_not_steady():
+    # The review's member: a pace falling from about 15 to 1 a month.
+    falling = monthly(np.random.default_rng(1).poisson(np.linspace(15, 1, 60)))
+    assert linkedin.attachment_test(falling).verdict == "neither"
+    assert check_attachment_judgement("neither", falling).correct
+    steady = check_attachment_judgement("steady", falling)
+    assert not steady.correct and "falls as the network grows" in steady.message
+    assert check_rich_get_richer(False, falling).correct
+
+
+def test_rich_get_richer_is_never_shown_by_the_test():
+    for frame in (SAMPLE, monthly([5] * 60), monthly([round(2 * 1.08**i) for i in range(60)])):
+        assert not check_rich_get_richer(True, frame).correct
+        for answer in (False, "cannot tell"):
+            feedback = check_rich_get_richer(answer, frame)
+            assert feedback.correct and "steady percentage" in feedback.message
+    assert "Expected True, False" in check_rich_get_richer("yes").message
+
+
 def test_young_networks_get_a_message_not_a_traceback():
-    feedback = check_attachment_judgement("uniform", frame_of(["2020-01-01", "2020-02-01"]))
-    assert not feedback.correct and "too young to judge" in feedback.message
+    young = frame_of(["2020-01-01", "2020-02-01"])
+    for check, answer in ((check_attachment_judgement, "steady"), (check_rich_get_richer, False)):
+        feedback = check(answer, young)
+        assert not feedback.correct and "too young to judge" in feedback.message
 
 
 def test_the_sample_claims():

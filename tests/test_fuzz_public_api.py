@@ -126,6 +126,8 @@ EXAMPLES: dict[str, dict[str, object]] = {
     "pareto.PowerLawFit.comparison": {"alternative": "lognormal"},
     "separation.DistanceDistribution.within": {"distance": 2},
     "datasets.studies_as_text": {"studies": Make(_studies)},
+    "linkedin.size_exponent": {"sizes": Make(lambda: np.array([10.0, 20, 40, 80, 160])),
+                               "gains": Make(lambda: np.array([1.0, 2, 4, 8, 16]))},
     "branding.cascade_by_loop": {"graph": Make(lambda: nx.cycle_graph(12)), "source": 0,
                                  "rng": Make(lambda: np.random.default_rng(1))},
     "branding.simulate_cascades": {"n_cascades": 20},

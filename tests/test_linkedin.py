@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 import re
 import shutil
 import subprocess
@@ -100,9 +101,19 @@ def test_empty_rows_are_skipped_and_counted(tmp_path):
     assert frame.attrs["blank_rows"] == 4
 
 
-def test_a_header_only_export_reads_as_no_connections(tmp_path):
-    frame = linkedin.read_connections(write(tmp_path, export_text([])))
-    assert frame.empty and list(frame.columns) == ["company", "position", "connected_on"]
+def test_a_header_only_export_says_there_are_no_connections(tmp_path):
+    with pytest.raises(ExportError, match=r"no connections after the header \(line 4\)"):
+        linkedin.read_connections(write(tmp_path, export_text([])))
+    with pytest.raises(ExportError, match="no connections after the header"):
+        linkedin.read_connections(write(tmp_path, export_text([",,,,,,"] * 3)))
+
+
+@pytest.mark.parametrize(("date", "when"), [("01 Jan 1850", "before 1990"),
+                                            ("15 Mar 2099", "in the future")])
+def test_impossible_connection_dates_name_their_line(tmp_path, date, when):
+    rows = [ROWS[0], ROWS[1].replace("02 Jan 2023", date)]
+    with pytest.raises(ExportError, match=f"line 6: 'Connected On' is '{date}', {when}"):
+        linkedin.read_connections(write(tmp_path, export_text(rows)))
 
 
 def test_an_older_export_without_urls(tmp_path):
@@ -268,6 +279,8 @@ def test_another_csv_says_what_was_expected(tmp_path):
 @pytest.mark.parametrize(("data", "what"), [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file"),
     ("First Name,Company".encode("utf-16"), "UTF-16 text"),
+    (export_text(bom=False).encode("utf-16-le"), "UTF-16 text without a byte-order mark"),
+    (export_text(bom=False).encode("utf-16-be"), "UTF-16 text without a byte-order mark"),
     (export_text().encode("latin-1", errors="replace").replace(b"Data", b"D\xe9ta"),
      "not UTF-8 text (byte 0xe9"),
 ])
@@ -376,12 +389,12 @@ def test_anonymised_csv_reads_back_the_same(tmp_path):
 
 
 def test_anonymised_csv_makes_formulas_inert_and_reads_them_back(tmp_path):
-    rows = ['A,B,https://x.test/a,,"=HYPERLINK(""http://evil.test"")",+SUM(A1:A9),01 Jan 2020',
+    rows = ['A,B,https://x.test/a,,"=HYPERLINK(""evil"")",+SUM(A1:A9),01 Jan 2020',
             "C,D,https://x.test/c,,@Acme,-Lead,02 Jan 2020"]
     frame = linkedin.read_connections(write(tmp_path, export_text(rows)))
     text = linkedin.anonymised_csv(frame)
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
-    assert "'=HYPERLINK(\"http://evil.test\")" in cells and "'+SUM(A1:A9)" in cells
+    assert "'=HYPERLINK(\"evil\")" in cells and "'+SUM(A1:A9)" in cells
     assert "'@Acme" in cells and "'-Lead" in cells
     again = linkedin.read_connections(write(tmp_path, text, "anonymised.csv"))
     pd.testing.assert_frame_equal(again, frame)
@@ -515,9 +528,11 @@ def test_growth_counts_every_month_by_hand():
     assert g.per_month.tolist() == [2, 0, 1]
     assert g.cumulative.tolist() == [2, 2, 3]
     assert g.total == 3 and g.window == 2
-    assert g.recent_pace == 0.5
-    assert g.months_to_cap == (30_000 - 3) / 0.5
-    assert g.years_to_cap == pytest.approx((30_000 - 3) / 0.5 / 12)
+    # The 2 months up to 1 March: 2 January to 1 March hold all 3 (not February and a March
+    # of one day, which would give 0.5).
+    assert g.recent_pace == 1.5
+    assert g.months_to_cap == (30_000 - 3) / 1.5
+    assert g.years_to_cap == pytest.approx((30_000 - 3) / 1.5 / 12)
     assert g.share_of_cap == 3 / 30_000
     assert g.date_reached(2) == pd.Timestamp("2024-01-20")
     assert g.date_reached(2.5) == pd.Timestamp("2024-03-01")
@@ -670,9 +685,9 @@ def test_attachment_test_by_hand_against_scipy():
     sizes = np.cumsum(gains)[:-1].astype(float)
     later = np.array(gains[1:], dtype=float)
     assert test.sizes.tolist() == sizes.tolist() and test.gains.tolist() == later.tolist()
-    assert test.uniform_rate == pytest.approx(later.mean())
-    assert test.preferential_rate == pytest.approx(later.sum() / sizes.sum())
-    pointwise = (stats.poisson.logpmf(later, test.preferential_rate * sizes)
+    assert test.steady_rate == pytest.approx(later.mean())
+    assert test.proportional_rate == pytest.approx(later.sum() / sizes.sum())
+    pointwise = (stats.poisson.logpmf(later, test.proportional_rate * sizes)
                  - stats.poisson.logpmf(later, later.mean()))
     assert test.log_likelihood_ratio == pytest.approx(pointwise.sum())
     z = pointwise.sum() / (pointwise.std() * math.sqrt(pointwise.size))
@@ -680,19 +695,94 @@ def test_attachment_test_by_hand_against_scipy():
     assert test.p_value == pytest.approx(2 * stats.norm.sf(abs(z)))
 
 
-def test_steady_growth_reads_as_uniform_and_compounding_growth_as_preferential():
-    assert linkedin.attachment_test(monthly([5] * 60)).verdict == "uniform"
-    compounding = [round(2 * 1.08**i) for i in range(60)]
-    assert linkedin.attachment_test(monthly(compounding)).verdict == "preferential"
+def test_the_size_exponent_is_the_poisson_maximum_likelihood():
+    from scipy import optimize
+
+    rng = np.random.default_rng(3)
+    sizes = np.cumsum(rng.integers(1, 9, 80)).astype(float)
+    gains = rng.poisson(0.4 * sizes**0.6).astype(float)
+    beta, se = linkedin.size_exponent(sizes, gains)
+
+    def minus_loglik(coef):
+        mean = np.exp(coef[0] + coef[1] * np.log(sizes))
+        return -stats.poisson.logpmf(gains, mean).sum()
+
+    best = optimize.minimize(minus_loglik, [0.0, 0.5], method="Nelder-Mead",
+                             options={"xatol": 1e-8, "fatol": 1e-10, "maxiter": 5000})
+    assert beta == pytest.approx(best.x[1], abs=1e-4)
+    assert 0.6 - 3 * se < beta < 0.6 + 3 * se and 0 < se < 0.2
+    # An exact power law: the fit recovers its exponent, whatever it is.
+    for exponent in (-0.5, 0.0, 1.0, 1.5):
+        assert linkedin.size_exponent(sizes, 3 * (sizes / 10) ** exponent)[0] == pytest.approx(
+            exponent, abs=1e-6)
+    with pytest.raises(ValueError, match="sizes must be > 0"):
+        linkedin.size_exponent([0, 1], [1, 1])
+    with pytest.raises(ValueError, match="same length"):
+        linkedin.size_exponent([1, 2, 3], [1, 1])
+    with pytest.raises(ValueError, match="at least one new connection"):
+        linkedin.size_exponent([1, 2], [0, 0])
+
+
+def test_steady_growth_reads_as_steady_and_compounding_growth_as_proportional():
+    steady = linkedin.attachment_test(monthly([5] * 60))
+    assert steady.verdict == "steady" and steady.beta_low < 0 < steady.beta_high
+    compounding = linkedin.attachment_test(monthly([round(2 * 1.08**i) for i in range(60)]))
+    assert compounding.verdict == "proportional" and compounding.beta_low > 0
     assert linkedin.attachment_test(monthly([3, 2, 4, 3])).verdict == "undecided"
 
 
-@pytest.mark.parametrize("attachment", ["uniform", "preferential"])
-def test_the_test_finds_the_mechanism_that_made_a_synthetic_export(attachment):
+def test_a_pace_that_falls_as_the_network_grows_is_neither():
+    # The review's case: a pace falling from about 15 to 1 a month, no size effect at all.
+    rng = np.random.default_rng(0)
+    verdicts = [linkedin.attachment_test(monthly(rng.poisson(np.linspace(15, 1, 60)))).verdict
+                for _ in range(20)]
+    assert verdicts.count("neither") >= 19
+    falling = linkedin.attachment_test(monthly(rng.poisson(np.linspace(10, 1, 120))))
+    assert falling.beta_high < 0
+
+
+@pytest.mark.parametrize(("attachment", "platform", "expected"), [
+    ("preferential", "exponential", {"proportional"}),
+    ("preferential", "steady", {"neither"}),
+    ("uniform", "steady", {"neither"}),
+    ("uniform", "exponential", {"steady", "undecided"}),
+])
+def test_a_chapter_4_member_gets_the_verdict_of_its_platform_and_mechanism(
+        attachment, platform, expected):
+    # Chapter 4's closed forms: under preferential attachment a member's degree grows like
+    # the square root of the platform's size; on a platform gaining a steady number of members,
+    # the pace then falls like 1/sqrt(t) while the size grows like sqrt(t) (beta = -1); on one
+    # growing by a steady percentage, the pace is proportional to the size (beta = 1).
+    tests = [linkedin.attachment_test(linkedin.simulated_member(attachment, platform, seed=seed))
+             for seed in range(4)]
+    assert {test.verdict for test in tests} <= expected
+    if attachment == "preferential":
+        target = 1.0 if platform == "exponential" else -1.0
+        assert abs(np.mean([test.beta for test in tests]) - target) < 0.3
+
+
+def test_a_simulated_member_has_the_degree_chapter_4_predicts():
+    # Barabási-Albert: a member who arrived as newcomer i has about m * sqrt(n / i) contacts;
+    # uniform attachment gives m * (1 + ln(n / i)).
+    sizes = [len(linkedin.simulated_member("preferential", seed=s)) for s in range(30)]
+    assert np.mean(sizes) == pytest.approx(3 * math.sqrt(60_000 / 5), rel=0.2)
+    uniform = [len(linkedin.simulated_member("uniform", seed=s)) for s in range(30)]
+    assert np.mean(uniform) == pytest.approx(3 * (1 + math.log(60_000 / 5)), rel=0.15)
+    with pytest.raises(ValueError, match="platform must be one of"):
+        linkedin.simulated_member("preferential", "linear")
+    with pytest.raises(ValueError, match="joined must be"):
+        linkedin.simulated_member(joined=2)
+
+
+@pytest.mark.parametrize(("attachment", "pattern"), [("uniform", "steady"),
+                                                    ("preferential", "proportional")])
+def test_the_test_finds_the_pattern_of_a_synthetic_export(attachment, pattern):
+    # synthetic_export's "preferential" pace grows 2.5% a month, a trend in time: the test finds
+    # the pattern (a pace that grows with the size), which says nothing of a mechanism.
     verdicts = {linkedin.attachment_test(linkedin.read_connections(io_file(
         linkedin.synthetic_export(2000, seed=seed, attachment=attachment)))).verdict
         for seed in range(5)}
-    assert verdicts == {attachment}
+    assert verdicts == {pattern}
 
 
 def test_attachment_test_needs_three_months():
@@ -749,8 +839,8 @@ def test_check_storage_tells_where_a_file_is_safe(tmp_path):
     hidden = write(repo / "my-data", export_text())
     assert linkedin.check_storage(exposed).startswith("WARNING: inside the git repository "
                                                       "'course', and git does not ignore it")
-    assert linkedin.check_storage(hidden).startswith("Inside the git repository 'course', in a "
-                                                     "place git ignores")
+    assert linkedin.check_storage(hidden) == ("Inside the git repository 'course', in a place "
+                                              "git ignores: git will not add it.")
     assert "synthetic" in linkedin.check_storage(linkedin.SAMPLE)
 
 
@@ -758,7 +848,10 @@ def test_check_storage_tells_where_a_file_is_safe(tmp_path):
 @pytest.mark.parametrize("path", ["my-data/Basic_LinkedInDataExport_01-01-2026.zip",
                                   "notebooks/my-data/Connections.csv", "Connections.csv",
                                   "notebooks/Connections.csv",
-                                  "notebooks/Complete_LinkedInDataExport_02-02-2026.zip"])
+                                  "notebooks/Complete_LinkedInDataExport_02-02-2026.zip",
+                                  "connections.csv", "Connections (1).csv", "linkedin.zip",
+                                  "my-network.csv", "my-notebooks/my-data/Connections.csv",
+                                  "my-notebooks/07-your-own-network.ipynb"])
 def test_the_repository_ignores_where_a_learner_puts_an_export(path):
     if not (ROOT / ".git").exists():
         pytest.skip("not a git checkout")
@@ -773,3 +866,80 @@ def test_the_bundled_sample_is_tracked_not_ignored():
     sample = linkedin.SAMPLE.relative_to(ROOT)
     assert subprocess.run(["git", "-C", str(ROOT), "check-ignore", "-q", str(sample)]
                           ).returncode == 1
+
+
+# --- free-text fields that name the contact ---------------------------------------------------
+
+FREE_TEXT_ROWS = [
+    "Dan,Wolf,https://www.linkedin.com/in/dan-wolf,,Dan Wolf,Freelance photographer,03 Feb 2021",
+    "Bob,Yarn,https://www.linkedin.com/in/bob-yarn,,Bob Yarn Consulting,Owner,04 Mar 2022",
+    'Carol,Xu,https://www.linkedin.com/in/carol-xu,,Self-employed,'
+    '"Coach | carol.xu@outlook.com | +33 6 12 34 56 78",05 Apr 2023',
+    "Zélie,Dubreuil,https://www.linkedin.com/in/zd,,ZELIE DUBREUIL,Designer,06 May 2023",
+    "Ann,Lee,https://www.linkedin.com/in/ann-lee,,Acme,See www.annlee.io or annlee.com/cv,"
+    "07 Jun 2023",
+    "Ann,Berg,https://www.linkedin.com/in/ann-berg,,Ann Taylor,Buyer,08 Jul 2023",
+    "Eve,Moss,https://www.linkedin.com/in/eve-moss,,Alder Labs 2,Lead 2019-2023 (team of 12),"
+    "09 Aug 2023",
+]
+FREE_TEXT_SECRETS = ("Dan Wolf", "Bob Yarn", "carol.xu", "outlook", "12 34 56 78", "ZELIE",
+                     "annlee")
+
+
+def test_company_and_position_that_name_the_contact_are_scrubbed(tmp_path):
+    path = write(tmp_path, export_text(FREE_TEXT_ROWS))
+    frame = linkedin.read_connections(path)
+    cells = frame[["company", "position"]].astype(str).to_numpy().ravel().tolist()
+    assert not [secret for secret in FREE_TEXT_SECRETS
+                if any(secret.lower() in cell.lower() for cell in cells)]
+    assert frame["company"].tolist() == [
+        linkedin.NAME_REMOVED, linkedin.NAME_REMOVED, "Self-employed", linkedin.NAME_REMOVED,
+        "Acme", "Ann Taylor", "Alder Labs 2"]  # another person's name, and digits, stay
+    assert frame.loc[2, "position"] == "Coach | [e-mail] | [phone]"
+    assert frame.loc[4, "position"] == "See [web address] or [web address]"
+    assert frame.loc[6, "position"] == "Lead 2019-2023 (team of 12)"
+    assert frame.attrs["scrubbed"] == 5
+    assert "5 company or position fields" in linkedin.describe_source(frame)
+    # Kept as typed for your own eyes, and in the anonymised file nothing comes back.
+    assert linkedin.read_connections(path, anonymise=False)["company"][0] == "Dan Wolf"
+    out = tmp_path / "out.csv"
+    linkedin.anonymise_file(path, out)
+    text = out.read_text(encoding="utf-8")
+    assert not [secret for secret in FREE_TEXT_SECRETS if secret.lower() in text.lower()]
+
+
+def test_the_anonymised_file_is_readable_by_its_owner_alone(tmp_path):
+    path = write(tmp_path, export_text())
+    out = tmp_path / "out.csv"
+    previous = os.umask(0o022)
+    try:
+        linkedin.anonymise_file(path, out)
+    finally:
+        os.umask(previous)
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_missing_export_is_named_by_its_absolute_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValueError, match=re.escape(str(tmp_path / "my-data" / "x.zip"))):
+        linkedin.read_connections("my-data/x.zip")
+
+
+@pytest.mark.parametrize(("position", "family"), [
+    ("Accountant", "finance"), ("Chartered Accountant", "finance"),
+    ("Internal Auditor", "finance"), ("International Sales", "sales and business"),
+    ("Intern", "students and interns"), ("Marketing internship", "students and interns"),
+    ("Account Executive", "sales and business"),
+])
+def test_role_families_of_titles_that_share_a_prefix(position, family):
+    assert linkedin.role_family([position]).tolist() == [family]
+
+
+def test_anonymising_never_touches_a_file_of_yours_named_like_its_temporary_file(tmp_path):
+    path = write(tmp_path, export_text())
+    yours = tmp_path / "out.csv.partial"
+    yours.write_text("keep me", encoding="utf-8")
+    linkedin.anonymise_file(path, tmp_path / "out.csv")
+    assert yours.read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Connections.csv", "out.csv",
+                                                          "out.csv.partial"]

@@ -43,9 +43,11 @@ def test_anonymise_writes_a_copy_without_names_urls_or_emails(export, tmp_path, 
                     "Globex,Founder,02 Jan 2023\n"
                     '"Acme, Inc.",Engineer,15 Mar 2024\n')
     assert not [secret for secret in SECRETS if secret in text]
-    message = one_line(capsys.readouterr().out)
-    assert message == (f"wrote 2 connections to {out} (names, URLs and e-mails dropped; "
-                       "1 empty rows skipped)")
+    wrote, storage = capsys.readouterr().out.strip().splitlines()
+    assert wrote == (f"wrote 2 connections to {out}, readable by you alone (names, URLs and "
+                     "e-mails dropped; 1 empty rows skipped)")
+    assert storage == linkedin.check_storage(out)
+    assert out.stat().st_mode & 0o777 == 0o600
     assert linkedin.read_connections(out).equals(linkedin.read_connections(export))
 
 
@@ -58,14 +60,57 @@ def test_anonymise_reads_the_export_zip(export, tmp_path):
     assert out.read_text(encoding="utf-8").startswith("Company,Position,Connected On\n")
 
 
-def test_a_salt_adds_stable_pseudonyms(export, tmp_path):
-    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
-    assert main(["anonymise", str(export), str(first), "--salt", "class of 2026"]) == 0
-    assert main(["anonymise", str(export), str(second), "--salt", "class of 2026"]) == 0
+def test_a_salt_adds_stable_pseudonyms(export, tmp_path, monkeypatch):
+    salt_file = tmp_path / "salt.txt"
+    salt_file.write_text("class of 2026\n", encoding="utf-8")
+    first, second, third = tmp_path / "a.csv", tmp_path / "b.csv", tmp_path / "c.csv"
+    assert main(["anonymise", str(export), str(first), "--salt-file", str(salt_file)]) == 0
+    monkeypatch.setenv("SOCIALMATH_SALT", "class of 2026")
+    assert main(["anonymise", str(export), str(second)]) == 0
+    monkeypatch.delenv("SOCIALMATH_SALT")
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "class of 2026")
+    assert main(["anonymise", str(export), str(third), "--ask-salt"]) == 0
     text = first.read_text(encoding="utf-8")
     assert text.startswith("Contact ID,Company,Position,Connected On\n")
-    assert text == second.read_text(encoding="utf-8")
+    assert text == second.read_text(encoding="utf-8") == third.read_text(encoding="utf-8")
     assert not [secret for secret in SECRETS if secret in text]
+
+
+def test_the_salt_is_never_taken_on_the_command_line(export, tmp_path, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["anonymise", str(export), str(tmp_path / "a.csv"), "--salt", "class of 2026"])
+    assert stopped.value.code == 2 and not (tmp_path / "a.csv").exists()
+    assert "--salt-file" in capsys.readouterr().err
+
+
+def test_an_empty_salt_is_refused_not_ignored(export, tmp_path, capsys, monkeypatch):
+    empty = tmp_path / "salt.txt"
+    empty.write_text("\n", encoding="utf-8")
+    out = tmp_path / "a.csv"
+    assert main(["anonymise", str(export), str(out), "--salt-file", str(empty)]) == 2
+    assert "salt must not be empty" in one_line(capsys.readouterr().err)
+    monkeypatch.setenv("SOCIALMATH_SALT", "")
+    assert main(["anonymise", str(export), str(out)]) == 2
+    assert "SOCIALMATH_SALT" in one_line(capsys.readouterr().err)
+    assert not out.exists()
+
+
+def test_re_anonymising_keeps_the_ids_and_says_so(export, tmp_path, capsys, monkeypatch):
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    monkeypatch.setenv("SOCIALMATH_SALT", "one")
+    assert main(["anonymise", str(export), str(first)]) == 0
+    monkeypatch.setenv("SOCIALMATH_SALT", "two")
+    capsys.readouterr()
+    assert main(["anonymise", str(first), str(second)]) == 0
+    assert "already anonymised: its Contact IDs kept as they were" in capsys.readouterr().out
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+
+
+def test_an_output_git_would_add_gets_a_warning(export, tmp_path, capsys):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    out = tmp_path / "my-network.csv"
+    assert main(["anonymise", str(export), str(out)]) == 0
+    assert "WARNING" in capsys.readouterr().out.splitlines()[1]
 
 
 def test_an_existing_output_is_not_overwritten_without_force(export, tmp_path, capsys):

@@ -26,7 +26,8 @@ SWITCH = "EXPORT = linkedin.SAMPLE"
 #: The files the chapter may read: the switch, the hand-made toy, the synthetic test exports.
 READABLE = {"EXPORT", "toy_file", "path"}
 #: The hand-made toy export of step 2: its names may be in its cell's source, never in an output.
-TOY_IDENTIFYING = ["Alex", "Sam", "alex-example", "sam-sample", "sam@example.com"]
+TOY_IDENTIFYING = ["Alex", "Sam", "alex-example", "sam-sample", "sam@example.com", "Dana",
+                   "dana-wolf", "dana.wolf@example.com"]
 
 
 def _outputs_text(cell) -> str:

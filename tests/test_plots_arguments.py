@@ -232,6 +232,8 @@ PLOT_EXAMPLES: dict[str, dict[str, object]] = {
     "plots.pareto.format_share": {"share": 0.58},
     "plots.attention.format_posts": {"posts": 12.5},
     "plots.attention.format_covered": {"share": 0.63},
+    "plots.linkedin.capacity_label": {"capacity": CAPACITY_DUNBAR_1993},
+    "plots.linkedin.contacts_label": {"count": 750},
     "plots.pareto.update_lorenz": {
         "artists": Make(lambda: draw_lorenz(plain_axes(), profile()))},
     "plots.separation.update_small_world": {

@@ -65,18 +65,29 @@ def test_top_groups_are_the_largest_in_order():
     widths = [bar.get_width() for bar in bars][::-1]
     expected = result.sizes.iloc[:5].to_numpy() / result.contacts * 100
     np.testing.assert_allclose(widths, expected)
-    assert ax.get_title() == "The 5 largest role families"
+    assert ax.get_title() == (f"Engineering and IT lead, with {expected[0]:.0f}% of the "
+                              "contacts")
+    companies = linkedin.concentration(SAMPLE, "company")
+    draw_top_groups(ax, companies, k=2)
+    two = companies.sizes.iloc[:2].sum() / companies.contacts * 100
+    assert ax.get_title() == f"The 2 largest companies hold {two:.0f}% of the contacts"
 
 
 def test_attachment_figure_shows_both_models():
     test = linkedin.attachment_test(SAMPLE)
     fig, ax = new_figure()
-    dots, uniform, preferential = draw_attachment(ax, test)
+    dots, steady, proportional = draw_attachment(ax, test)
     assert dots.get_offsets().shape == (test.months, 2)
-    assert np.all(uniform.get_ydata() == test.uniform_rate)
-    x = preferential.get_xdata()
-    np.testing.assert_allclose(preferential.get_ydata(), test.preferential_rate * x)
-    assert ax.get_title() == "Gains grow with size: preferential fits better"
+    assert np.all(steady.get_ydata() == test.steady_rate)
+    x = proportional.get_xdata()
+    np.testing.assert_allclose(proportional.get_ydata(), test.proportional_rate * x)
+    assert ax.get_title() == f"Pace grows with size (β = {test.beta:.2f})"
+    member = linkedin.attachment_test(linkedin.simulated_member("preferential", "steady"))
+    draw_attachment(ax, member, label="Steady platform")
+    assert ax.get_title() == (f"Steady platform: pace falls as the network grows "
+                              f"(β = {member.beta:.2f})")
+    with pytest.raises(TypeError, match="label must be a string"):
+        draw_attachment(ax, test, label=3)
 
 
 def test_figures_of_a_one_month_network_do_not_fail():

@@ -107,7 +107,7 @@ def test_no_position_of_any_control_raises(explorer):
 
 
 @pytest.mark.parametrize(("contacts", "position"), [
-    (50, "below"), (100.2, "within the band of"), (147.8, "within the band of"), (148, "past"),
+    (50, "below"), (100.2, "within"), (147.8, "within"), (148, "past"),
     (231.1, "past"), (232, "far past")])
 def test_titles_place_the_network_against_the_capacity(contacts, position):
     from socialmath.attention import CAPACITY_DUNBAR_1993
@@ -190,3 +190,28 @@ def test_the_note_facts_refuse_what_is_not_a_snapshot():
 
     with pytest.raises(TypeError, match="snap must be a Snapshot"):
         timeline_facts({"contacts": 750})
+
+
+def test_the_first_month_reads_one_contact_and_under_a_second(sample):
+    first = NetworkTimelineExplorer(sample, as_of=sample["connected_on"].min())
+    assert first.result.contacts == 1
+    assert first.artists.title.get_text().split(", ")[0].endswith(": 1 contact")
+    assert "<b>1</b> contact at" in first.readout.value
+    assert "glance at all: under 1 s a day" in first.artists.note.get_text()
+    assert first.describe_plain().startswith(f"{first.result.as_of:%b %Y}: 1 contact,")
+
+
+def test_goncalves_is_named_by_the_range_it_published(explorer):
+    explorer.controls["capacity"].value = CAPACITY_GONCALVES_2011
+    assert explorer.artists.title.get_text().endswith("far past Gonçalves et al. 2011's 100-200")
+    assert "Gonçalves et al. 2011's 100-200 covers" in explorer.readout.value
+    assert "'s 150" not in explorer.describe_plain()
+
+
+@pytest.mark.parametrize(("name", "value", "kept"), [
+    ("posts_per_active", 25.0, 10.0), ("seconds_per_post", 0.1, 0.5),
+    ("minutes_per_day", 600.0, 180.0)])
+def test_a_default_outside_a_slider_warns_where_it_starts(sample, name, value, kept):
+    with pytest.warns(UserWarning, match=f"{name}={value!r} is outside the control's range"):
+        explorer = NetworkTimelineExplorer(sample, **{name: value})
+    assert explorer.controls[name].value == kept

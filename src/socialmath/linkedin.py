@@ -15,8 +15,8 @@ and e-mails are other people's personal data, so this module:
   that everything runs without anybody's personal data (the bundled ``SAMPLE`` is one);
 * measures the network: growth over time and pace towards LinkedIn's cap of 30,000 connections
   (``linkedincap``), how concentrated it is by company or role (chapter 2's top shares and Gini),
-  how much of it fits an attention budget (chapter 1), and whether its growth looks like
-  preferential or uniform attachment.
+  how much of it fits an attention budget (chapter 1), and whether its monthly pace grows with
+  its size (a pattern that, on one member's history, names no mechanism).
 
 >>> connections = read_connections(SAMPLE)
 >>> sorted(connections.columns)
@@ -35,6 +35,7 @@ import numbers
 import os
 import re
 import subprocess
+import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Sequence
@@ -47,7 +48,14 @@ import pandas as pd
 from scipy import special
 
 from socialmath import attention, pareto
-from socialmath._validate import require_integer, require_number, require_rng, require_share
+from socialmath._validate import (
+    require_array,
+    require_choice,
+    require_integer,
+    require_number,
+    require_rng,
+    require_share,
+)
 
 __all__ = [
     "EXPORT_COLUMNS",
@@ -73,6 +81,8 @@ __all__ = [
     "read_connections",
     "role_family",
     "salted_hash",
+    "simulated_member",
+    "size_exponent",
     "snapshot",
     "synthetic_export",
 ]
@@ -93,6 +103,8 @@ FRAME_NAMES = {"First Name": "first_name", "Last Name": "last_name", "URL": "url
 
 #: Files larger than this are refused: 30,000 connections take about 3 MB.
 MAX_BYTES = 100_000_000
+#: Connection dates before this year, or after today, are refused as typos.
+EARLIEST_YEAR = 1990
 #: Rows searched for the header line (the preamble is a few lines).
 HEADER_SEARCH_ROWS = 25
 
@@ -178,8 +190,11 @@ def describe_source(connections: pd.DataFrame) -> str:
     pseudonyms = ", a salted pseudonym per contact" if "contact" in frame.columns else ""
     blank = attrs.get("blank_rows", 0)
     sample = " (the bundled synthetic sample)" if attrs["sha256"] == _sample_digest() else ""
+    scrubbed = attrs.get("scrubbed", 0)
+    masked = (f"; {scrubbed} company or position fields held a name or contact details and were "
+              "masked" if scrubbed else "")
     return (f"{len(frame):,} connections read ({blank} empty rows skipped); names, URLs and "
-            f"e-mails {kept}{pseudonyms}; fingerprint {attrs['sha256']}{sample}")
+            f"e-mails {kept}{pseudonyms}{masked}; fingerprint {attrs['sha256']}{sample}")
 
 
 def _sample_digest() -> str:
@@ -190,7 +205,8 @@ def check_storage(path: str | os.PathLike) -> str:
     """Say whether a file of your data is safe from git: outside any repository, or ignored by it.
 
     Returns one sentence. A file inside a git work tree that git does not ignore gets a warning:
-    one ``git add .`` would publish it.
+    one ``git add .`` would publish it. An ignored file is safe from git only: anyone who can
+    read the folder can still read it.
 
     >>> check_storage(SAMPLE)
     'The bundled synthetic sample: nobody real is in it.'
@@ -208,7 +224,8 @@ def check_storage(path: str | os.PathLike) -> str:
         return (f"WARNING: inside the git repository {root.name!r}, and git could not be asked "
                 "whether it ignores the file. Move it to my-data/ or out of the repository.")
     if result.returncode == 0:
-        return f"Inside the git repository {root.name!r}, in a place git ignores: it stays private."
+        return (f"Inside the git repository {root.name!r}, in a place git ignores: git will not "
+                "add it.")
     return (f"WARNING: inside the git repository {root.name!r}, and git does not ignore it. Move "
             "it to my-data/ (ignored) or out of the repository before you commit anything.")
 
@@ -224,8 +241,12 @@ def read_connections(path: str | os.PathLike, *, anonymise: bool = True,
     missing values as ``<NA>``) and ``connected_on`` (dates). With ``anonymise=True`` (the default)
     names, URLs and e-mails are not kept; with a ``salt`` a ``contact`` column holds each contact's
     salted hash (of the profile URL, or of the name when there is no URL), the same for the same
-    person and salt. With ``anonymise=False`` the columns ``first_name``, ``last_name``, ``url``
-    and ``email`` are kept too: for your eyes, on your machine.
+    person and salt. Company and position are free text typed by each contact, so anonymising
+    also replaces a company or position that holds the contact's own first and last name by
+    ``NAME_REMOVED`` and masks e-mails, web addresses and phone numbers written into them
+    (``frame.attrs["scrubbed"]`` counts the fields changed). With ``anonymise=False`` the columns
+    ``first_name``, ``last_name``, ``url`` and ``email`` are kept too, and the fields as typed:
+    for your eyes, on your machine.
 
     Accepted: the export as downloaded (a byte-order mark, a ``Notes:`` preamble, quoted commas,
     empty rows, dates like ``15 Mar 2024``), older exports without the URL column, files separated
@@ -259,7 +280,8 @@ def _require_file(name: str, path: object) -> Path:
                         f"({type(path).__name__})")
     file = Path(path).expanduser()
     if not file.exists():
-        raise ValueError(f"{name} must name an existing file, got '{path}': no such file")
+        raise ValueError(f"{name} must name an existing file, got '{path}': no such file "
+                         f"(looked for {file.absolute()})")
     if not file.is_file():
         raise ValueError(f"{name} must name a file, got '{path}', a folder; expected "
                          "Connections.csv or the export .zip")
@@ -309,7 +331,13 @@ def _decode(data: bytes, name: str) -> str:
         raise ExportError(f"{name}: UTF-16 text, as a spreadsheet saves 'Unicode text'; expected "
                           "the UTF-8 CSV LinkedIn sends. Download the export again and read it as "
                           "it comes")
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if head.count(0) > len(head) // 4 and (head[0::2].count(0) > len(head) // 3
+                                           or head[1::2].count(0) > len(head) // 3):
+        raise ExportError(f"{name}: UTF-16 text without a byte-order mark, as some tools save "
+                          "'Unicode text'; expected the UTF-8 CSV LinkedIn sends. Download the "
+                          "export again and read it as it comes")
+    if b"\x00" in head:
         raise ExportError(f"{name}: a binary file, not text; expected LinkedIn's Connections.csv "
                           "or the export .zip")
     try:
@@ -401,6 +429,10 @@ def _read_rows(text: str, name: str, delimiter: str, header: list[str], header_l
     except csv.Error as error:
         raise ExportError(f"{name}, line {reader.line_num}: broken quoting ({error}); a field "
                           "that starts with a quote must end with one") from error
+    if not rows:
+        raise ExportError(f"{name}: no connections after the header (line {header_line}); "
+                          "expected one row per connection. A download cut short, or an export "
+                          "requested before any connection was made?")
     if "URL" in header:
         fmt = "export"
     elif CONTACT_COLUMN in header or not any(c in header for c in IDENTIFYING_COLUMNS):
@@ -430,6 +462,10 @@ def _frame(header: list[str], rows: list[list[str]], lines: list[int], name: str
     if not anonymise and fmt != "anonymised":
         for label in IDENTIFYING_COLUMNS:
             data[FRAME_NAMES[label]] = pd.array(column(label), dtype="string")
+    scrubbed = 0
+    if anonymise and fmt != "anonymised":
+        firsts, lasts = column("First Name"), column("Last Name")
+        company, position, scrubbed = _scrub(company, position, firsts, lasts)
     data["company"] = pd.array(company, dtype="string")
     data["position"] = pd.array(position, dtype="string")
     data["connected_on"] = dates
@@ -437,7 +473,60 @@ def _frame(header: list[str], rows: list[list[str]], lines: list[int], name: str
     for label in ("company", "position", *(FRAME_NAMES[c] for c in IDENTIFYING_COLUMNS)):
         if label in frame:
             frame[label] = frame[label].mask(frame[label] == "")
-    return frame.sort_values("connected_on", kind="stable").reset_index(drop=True)
+    frame = frame.sort_values("connected_on", kind="stable").reset_index(drop=True)
+    frame.attrs["scrubbed"] = scrubbed
+    return frame
+
+
+#: Contact details typed into a free-text field: e-mails, web addresses and phone numbers.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WEB = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|fr|de|"
+                  r"uk|co|me|info|biz|eu)(?:/\S*)?\b", re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\w/])\+?\d[\d ().-]{6,}\d(?![\w/])")
+#: What replaces a scrubbed value: a company or position that holds the contact's own name.
+NAME_REMOVED = "[name removed]"
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-folded words, for comparing names: "Zélie Dubreuil" -> "zelie dubreuil"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(re.findall(r"[a-z0-9]+", plain.casefold()))
+
+
+def _mask_contacts(value: str) -> str:
+    value = _EMAIL.sub("[e-mail]", value)
+    value = _WEB.sub("[web address]", value)
+    # Nine digits or more: a phone number, not a span of years such as 2019-2023.
+    return _PHONE.sub(lambda match: "[phone]" if sum(c.isdigit() for c in match.group()) >= 9
+                      else match.group(), value)
+
+
+def _scrub(companies: list[str], positions: list[str], firsts: list[str],
+           lasts: list[str]) -> tuple[list[str], list[str], int]:
+    """Company and position are free text written by each contact: a freelancer's company is
+    often their own name, a position can hold an e-mail or a phone number. Replace a field that
+    holds the contact's own first and last name by ``NAME_REMOVED``, and mask e-mails, web
+    addresses and phone numbers in the others. Returns the fields and how many were changed."""
+    changed = 0
+    out_companies, out_positions = [], []
+    for company, position, first, last in zip(companies, positions, firsts, lasts, strict=True):
+        first_words = _fold(first).split()
+        last_words = _fold(last.split(",")[0]).split()  # "Xu, PhD": the name before the title
+        row = []
+        for value in (company, position):
+            new = value
+            if value:
+                new = _mask_contacts(value)
+                words = f" {_fold(new)} "
+                if (first_words and last_words
+                        and f" {' '.join(first_words)} " in words
+                        and f" {' '.join(last_words)} " in words):
+                    new = NAME_REMOVED
+            changed += new != value
+            row.append(new)
+        out_companies.append(row[0])
+        out_positions.append(row[1])
+    return out_companies, out_positions, changed
 
 
 def _pseudonyms(columns: dict[str, int], rows: list[list[str]], column, key: bytes) -> pd.array:
@@ -481,6 +570,14 @@ def _parse_dates(values: list[str], lines: list[int], name: str) -> pd.Series:
         what = "empty" if not value else f"{value!r}, not a real date"
         raise ExportError(f"{name}, line {lines[where]}: 'Connected On' is {what}; expected a "
                           "date like 15 Mar 2024")
+    tomorrow = np.datetime64(pd.Timestamp.now().normalize() + pd.Timedelta(days=1))
+    odd = np.flatnonzero((dates < np.datetime64(f"{EARLIEST_YEAR}-01-01")) | (dates > tomorrow))
+    if odd.size:
+        where = int(odd[0])
+        when = "in the future" if dates[where] > tomorrow else f"before {EARLIEST_YEAR}"
+        raise ExportError(f"{name}, line {lines[where]}: 'Connected On' is {values[where]!r}, "
+                          f"{when}; expected the day a connection was made, from "
+                          f"{EARLIEST_YEAR} to today (a typo, or a file edited by hand?)")
     return pd.Series(dates.astype("datetime64[ns]"))
 
 
@@ -572,7 +669,8 @@ def anonymise_file(source: str | os.PathLike, target: str | os.PathLike, *,
                    salt: str | bytes | None = None, overwrite: bool = False) -> pd.DataFrame:
     """Read ``source`` anonymised and write it to ``target`` (see ``anonymised_csv``). Refuses to
     replace an existing ``target`` unless ``overwrite``, and refuses ``target`` = ``source``. The
-    file is written whole or not at all. Returns the anonymised frame.
+    file is written whole or not at all, readable by its owner alone (0600). Returns the
+    anonymised frame.
     """
     _require_file("source", source)
     frame = read_connections(source, salt=salt)
@@ -593,9 +691,15 @@ def anonymise_file(source: str | os.PathLike, target: str | os.PathLike, *,
     if not out.parent.is_dir():
         raise ValueError(f"target must be in an existing folder, got '{target}': no folder "
                          f"'{out.parent}'")
-    partial = out.with_name(out.name + ".partial")
+    # A new temporary file (never one of yours of the same name), readable by you alone (0600):
+    # on a shared server, other accounts cannot read it.
+    descriptor, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.",
+                                        suffix=".partial")
+    partial = Path(name)
     try:
-        partial.write_text(anonymised_csv(frame), encoding="utf-8")
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(anonymised_csv(frame))
+        os.chmod(partial, 0o600)
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)
@@ -646,7 +750,8 @@ _POSITIONS = (
 _DOMAIN = "example.com"  # reserved for examples (RFC 2606): no real mailbox
 #: The largest synthetic export made (about 0.5 kB of memory a row, 100 MB in all).
 MAX_SYNTHETIC = 200_000
-#: Monthly growth of the expected new connections under preferential attachment (2.5% a month).
+#: Monthly growth of the expected new connections in synthetic_export's "preferential" mode: a
+#: trend in time (2.5% a month), not a rule that looks at the network's size.
 PREFERENTIAL_GROWTH = 0.025
 
 
@@ -657,9 +762,11 @@ def synthetic_export(n: int, seed: int | np.random.Generator | None = 0, *, year
     columns (strings, newest first, as in the export). Nobody in it is real.
 
     * **Growth**: over ``years`` years ending on ``end``, each month's expected number of new
-      connections is a constant (``attachment="uniform"``) or grows in proportion to the network
-      already there (``"preferential"``: 2.5% more a month, so a contact made late brings more);
-      three job changes add bursts of new colleagues.
+      connections is a constant (``attachment="uniform"``) or grows by 2.5% a month
+      (``"preferential"``). The second is a trend in time that never looks at the network's
+      size; it makes the pace roughly proportional to the size, the pattern preferential
+      attachment gives on a platform growing by a steady percentage, without the mechanism.
+      Three job changes add bursts of new colleagues.
     * **Companies**: colleagues from your three employers, and a pool whose company sizes follow a
       heavy-tailed (power-law) distribution, drawn with ``pareto.sample_power_law``; 5% empty.
     * **Positions**: 40 titles with Zipf weights (English and French, some with commas); 2% empty.
@@ -824,7 +931,8 @@ class Growth:
 
     ``months`` are the calendar months from the first connection to ``as_of`` (dtype
     ``datetime64[M]``); ``per_month`` the connections made in each, ``cumulative`` the network's
-    size at the end of each. ``recent_pace`` is the mean per month over the last ``window`` months.
+    size at the end of each. ``recent_pace`` is the connections a month over the ``window`` months
+    up to the ``as_of`` day.
     """
 
     months: np.ndarray
@@ -883,9 +991,11 @@ def growth(connections: pd.DataFrame, *, as_of: object = None, window: int = 12,
            cap: int = attention.LINKEDIN_CONNECTION_CAP) -> Growth:
     """Connections per month, the cumulative size, and the pace towards the cap.
 
-    Counts every month from the first connection to ``as_of`` (default: the last connection),
-    months without a connection included. The recent pace is the mean over the last ``window``
-    months (fewer if the network is younger).
+    Counts every month from the first connection to ``as_of`` (default: the last connection;
+    give the day you downloaded the export if you stopped connecting long before), months without
+    a connection included. The recent pace is the connections of the ``window`` months up to the
+    ``as_of`` day (from 4 June to 3 June for an export of 3 June, so a month cut short does not
+    count as a whole one) divided by ``window`` (fewer months if the network is younger).
 
     >>> g = growth(read_connections(SAMPLE))
     >>> int(g.per_month.sum()) == g.total == SAMPLE_SIZE
@@ -902,22 +1012,27 @@ def growth(connections: pd.DataFrame, *, as_of: object = None, window: int = 12,
     months = np.arange(first, last + np.timedelta64(1, "M"), dtype="datetime64[M]")
     per_month = np.bincount((month_of - first).astype(int), minlength=months.size)
     used = min(months_back, months.size)
+    # The pace counts the `used` months up to the as_of day itself, not calendar months: an
+    # export downloaded on 3 June would otherwise count June as a month with 3 days in it.
+    day = np.datetime64(stamp.normalize(), "D")
+    since = np.datetime64((stamp.normalize() - pd.DateOffset(months=used)), "D")
+    recent = int(((dates > since) & (dates <= day)).sum())
     return Growth(months=months, per_month=per_month, cumulative=np.cumsum(per_month),
-                  dates=dates, as_of=stamp, window=used,
-                  recent_pace=float(per_month[-used:].sum() / used), cap=limit)
+                  dates=dates, as_of=stamp, window=used, recent_pace=recent / used, cap=limit)
 
 
 #: Role families, tried in this order; the first whose pattern matches a position wins. Rough
 #: keyword rules in English and French: a first look, not a classification of jobs.
 ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
-    ("students and interns", r"\b(?:student|intern|internship|stagiaire|[ée]tudiant|alternant"
+    ("students and interns", r"\b(?:student|intern(?:ship)?\b|stagiaire|[ée]tudiant|alternant"
                              r"|apprenti|trainee)"),
     ("founders and executives", r"\b(?:founder|co-founder|fondat|owner|ceo|cto|cfo|coo|cmo"
                                 r"|chief|president|pr[ée]sident|managing director"
                                 r"|directeur g[ée]n[ée]ral|entrepreneur|g[ée]rant)\b"),
     ("HR and recruiting", r"\b(?:recruit|talent|hr|human resources|rh|ressources humaines"
                           r"|people)"),
-    ("sales and business", r"\b(?:sales|account|business develop|commercial|vente|customer)"),
+    ("sales and business", r"\b(?:sales|account(?!ant)|business develop|commercial|vente"
+                           r"|customer)"),
     ("marketing and communication", r"\b(?:marketing|communication|brand|content|seo|social "
                                     r"media)"),
     ("data and analysis", r"\b(?:data|analyst|analyste|analytics)"),
@@ -1062,62 +1177,138 @@ def attention_fit(connections: pd.DataFrame | int, *,
 
 #: Below this p-value the sign of the log-likelihood ratio is trusted (as in chapter 2).
 SIGNIFICANCE = 0.1
+#: The normal quantile of the 95% interval of the size exponent beta.
+_Z95 = 1.959963984540054
 
 
 @dataclass(frozen=True, eq=False)
 class AttachmentTest:
-    """Two models of one member's growth, fitted month by month by maximum likelihood.
+    """How one member's monthly gains depend on the network's size, fitted by maximum likelihood.
 
-    * uniform: every month brings a Poisson number of new contacts with the same mean
-      ``uniform_rate``, whatever the network's size;
-    * preferential: the mean is ``preferential_rate`` times the size at the start of the month
-      (the bigger the network, the faster it grows).
+    Two models of the new connections of a month (a Poisson count):
 
-    ``log_likelihood_ratio`` is positive when preferential fits better; ``statistic`` is Vuong's
-    normalised ratio and ``p_value`` says whether its sign can be trusted.
+    * steady pace: the same mean ``steady_rate`` every month, whatever the network's size;
+    * pace proportional to size: the mean is ``proportional_rate`` times the size at the start
+      of the month.
+
+    ``log_likelihood_ratio`` is positive when the proportional model fits better; ``statistic``
+    is Vuong's normalised ratio and ``p_value`` its two-sided normal p-value. A third fit lets the
+    data choose the link: the mean is ``exp(a) * size ** beta``, so beta = 0 is the steady pace,
+    beta = 1 the proportional one, and beta < 0 a pace that falls as the network grows (neither).
+    ``beta_low`` and ``beta_high`` bound its 95% interval (robust standard error).
+
+    Which mechanism gives which pattern depends on how the whole platform grows (chapter 4): the
+    test describes the pattern, not its cause.
     """
 
     sizes: np.ndarray
     gains: np.ndarray
-    uniform_rate: float
-    preferential_rate: float
+    steady_rate: float
+    proportional_rate: float
     log_likelihood_ratio: float
     statistic: float
     p_value: float
+    beta: float
+    beta_se: float
 
     @property
     def months(self) -> int:
         return int(self.gains.size)
 
     @property
+    def beta_low(self) -> float:
+        return self.beta - _Z95 * self.beta_se
+
+    @property
+    def beta_high(self) -> float:
+        return self.beta + _Z95 * self.beta_se
+
+    @property
     def verdict(self) -> str:
-        """'preferential', 'uniform' or 'undecided' (p-value at or above 0.1)."""
+        """'neither' when the whole 95% interval of beta is below 0 (the pace falls as the
+        network grows); otherwise 'proportional' or 'steady' by the sign of the log-likelihood
+        ratio when its p-value is below 0.1, and 'undecided' when it is not."""
+        if self.beta_high < 0:
+            return "neither"
         if self.p_value >= SIGNIFICANCE:
             return "undecided"
-        return "preferential" if self.log_likelihood_ratio > 0 else "uniform"
+        return "proportional" if self.log_likelihood_ratio > 0 else "steady"
 
     @property
-    def uniform_gains(self) -> np.ndarray:
-        return np.full(self.gains.size, self.uniform_rate)
+    def steady_gains(self) -> np.ndarray:
+        return np.full(self.gains.size, self.steady_rate)
 
     @property
-    def preferential_gains(self) -> np.ndarray:
-        return self.preferential_rate * self.sizes
+    def proportional_gains(self) -> np.ndarray:
+        return self.proportional_rate * self.sizes
 
 
 def _poisson_log_pmf(counts: np.ndarray, means: np.ndarray) -> np.ndarray:
     return counts * np.log(means) - means - special.gammaln(counts + 1.0)
 
 
-def attachment_test(connections: pd.DataFrame, *, as_of: object = None) -> AttachmentTest:
-    """Does the network grow like uniform or like preferential attachment? Compares, for every
-    month after the first, the connections gained with the size at the month's start.
+def size_exponent(sizes: np.ndarray, gains: np.ndarray) -> tuple[float, float]:
+    """Fit ``gains ~ Poisson(exp(a) * sizes ** beta)`` by maximum likelihood (Newton's method on
+    the concave log-likelihood) and return beta with its standard error: the larger of the
+    robust (sandwich) one, which does not trust the Poisson variance, and the model's own.
 
-    One member's history cannot separate "rich get richer" from "you used LinkedIn more as your
-    career went on": both make gains grow with size. The test says which model fits, not why.
+    >>> sizes = np.array([10.0, 20, 40, 80, 160])
+    >>> beta, se = size_exponent(sizes, sizes / 10)
+    >>> round(beta, 6)
+    1.0
+    """
+    size = require_array("sizes", sizes, low=0, min_size=2)
+    gain = require_array("gains", gains, low=0, min_size=2)
+    if size.size != gain.size:
+        raise ValueError(f"sizes and gains must have the same length, got {size.size} and "
+                         f"{gain.size}")
+    if (size <= 0).any():
+        raise ValueError("sizes must be > 0 (the network at the start of a month), got a 0")
+    if gain.sum() == 0:
+        raise ValueError("gains must hold at least one new connection, got none")
+    x = np.log(size)
+    design = np.column_stack([np.ones_like(x), x - x.mean()])
+    if np.ptp(x) == 0:
+        raise ValueError("sizes must not all be equal: the size's effect cannot be fitted")
+    coef = np.array([math.log(gain.mean()), 0.0])
+
+    def loglik(c: np.ndarray) -> float:
+        eta = np.minimum(design @ c, 700.0)
+        return float((gain * eta - np.exp(eta)).sum())
+
+    current = loglik(coef)
+    for _ in range(200):
+        mu = np.exp(np.minimum(design @ coef, 700.0))
+        hessian = design.T @ (design * mu[:, None])
+        step = np.linalg.solve(hessian, design.T @ (gain - mu))
+        scale = 1.0
+        while loglik(coef + scale * step) < current - 1e-12 and scale > 1e-8:
+            scale /= 2  # a damped Newton step: the log-likelihood never decreases
+        coef = coef + scale * step
+        previous, current = current, loglik(coef)
+        if np.abs(scale * step).max() < 1e-10 or abs(current - previous) < 1e-12:
+            break
+    mu = np.exp(np.minimum(design @ coef, 700.0))
+    bread = np.linalg.inv(design.T @ (design * mu[:, None]))
+    meat = design.T @ (design * ((gain - mu) ** 2)[:, None])
+    robust = bread @ meat @ bread
+    se = math.sqrt(max(robust[1, 1], bread[1, 1]))
+    return float(coef[1]), se
+
+
+def attachment_test(connections: pd.DataFrame, *, as_of: object = None) -> AttachmentTest:
+    """Does the network gain contacts at a steady pace, or at a pace proportional to its size?
+    Compares, for every month after the first, the connections gained with the size at the
+    month's start, and fits the exponent beta of the size (see :class:`AttachmentTest`).
+
+    One member's history cannot name the mechanism. Under chapter 4's preferential attachment,
+    a member's pace is proportional to their size only if the platform grows by a steady
+    percentage; with a steady number of newcomers, it falls as the member grows. And a career in
+    which you use LinkedIn more and more bends the curve the same way. The test says which
+    pattern fits, not why.
 
     >>> test = attachment_test(read_connections(SAMPLE))
-    >>> test.months > 100 and test.verdict in ("preferential", "uniform", "undecided")
+    >>> test.months > 100 and test.verdict in ("proportional", "steady", "undecided", "neither")
     True
     """
     history = growth(connections, as_of=as_of)
@@ -1126,20 +1317,80 @@ def attachment_test(connections: pd.DataFrame, *, as_of: object = None) -> Attac
                          f"growth models, got {history.months.size}")
     sizes = history.cumulative[:-1].astype(float)
     gains = history.per_month[1:].astype(float)
-    uniform_rate = float(gains.mean())
-    preferential_rate = float(gains.sum() / sizes.sum())
-    if uniform_rate == 0:
-        return AttachmentTest(sizes, gains, 0.0, 0.0, 0.0, 0.0, 1.0)
-    pointwise = (_poisson_log_pmf(gains, preferential_rate * sizes)
-                 - _poisson_log_pmf(gains, np.full(gains.size, uniform_rate)))
+    steady_rate = float(gains.mean())
+    proportional_rate = float(gains.sum() / sizes.sum())
+    if steady_rate == 0:
+        return AttachmentTest(sizes, gains, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, math.inf)
+    beta, beta_se = (size_exponent(sizes, gains) if np.ptp(sizes) > 0 else (0.0, math.inf))
+    pointwise = (_poisson_log_pmf(gains, proportional_rate * sizes)
+                 - _poisson_log_pmf(gains, np.full(gains.size, steady_rate)))
     ratio = float(pointwise.sum())
     spread = float(pointwise.std())
     if spread == 0:
-        return AttachmentTest(sizes, gains, uniform_rate, preferential_rate, ratio, 0.0, 1.0)
+        return AttachmentTest(sizes, gains, steady_rate, proportional_rate, ratio, 0.0, 1.0,
+                              beta, beta_se)
     statistic = ratio / (spread * math.sqrt(pointwise.size))
     p_value = float(special.erfc(abs(statistic) / math.sqrt(2.0)))
-    return AttachmentTest(sizes, gains, uniform_rate, preferential_rate, ratio, statistic,
-                          p_value)
+    return AttachmentTest(sizes, gains, steady_rate, proportional_rate, ratio, statistic,
+                          p_value, beta, beta_se)
+
+
+def simulated_member(attachment: str = "preferential", platform: str = "steady", *,
+                     newcomers: int = 60_000, links: int = 3, joined: int = 5,
+                     months: int = 142, end: str = "2025-06-30",
+                     seed: int | np.random.Generator | None = 0) -> pd.DataFrame:
+    """The connections of one member of a chapter-4 network, dated: an answer known in advance
+    for :func:`attachment_test`.
+
+    The platform grows to ``newcomers`` members; each newcomer links to ``links`` earlier ones,
+    chosen in proportion to their contacts (``attachment="preferential"``, Barabási and Albert's
+    rule, as :func:`socialmath.graphs.barabasi_albert`) or at random (``"uniform"``). The member
+    arrives as newcomer number ``joined`` with ``links`` contacts. The newcomers arrive over
+    ``months`` months ending on ``end``: a steady number a month (``platform="steady"``) or a
+    number growing by a steady percentage (``"exponential"``). Company and position are empty.
+
+    >>> member = simulated_member("preferential", "exponential", seed=1)
+    >>> 150 < len(member) < 800
+    True
+    """
+    mechanism = require_choice("attachment", attachment, ("preferential", "uniform"))
+    regime = require_choice("platform", platform, ("steady", "exponential"))
+    m = require_integer("links", links, low=1, high=100)
+    first = require_integer("joined", joined, low=m + 1, high=1_000_000)
+    total = require_integer("newcomers", newcomers, low=first + 2, high=10_000_000)
+    span = require_integer("months", months, low=3, high=1200)
+    rng = require_rng("seed", seed)
+    if not isinstance(end, str):
+        raise TypeError(f"end must be a date string such as '2025-06-30', got {end!r}")
+    last = _require_date("end", end)
+    steps = np.arange(first + 1, total, dtype=float)  # the newcomers after the member
+    draws = rng.random(steps.size)
+    if mechanism == "uniform":
+        linked = steps[draws < m / steps]  # each of the `step` members equally likely
+    else:
+        # Sum of degrees before newcomer j: the seed clique of m + 1 members, then m links each.
+        degree_sum = m * (m + 1) + 2.0 * m * (steps - m - 1)
+        found = []
+        degree = m
+        for step, draw, total_degree in zip(steps.tolist(), draws.tolist(),
+                                            degree_sum.tolist(), strict=True):
+            if draw < m * degree / total_degree:
+                degree += 1
+                found.append(step)
+        linked = np.asarray(found, dtype=float)
+    times = np.concatenate([np.full(m, float(first)), linked])
+    if regime == "steady":
+        month = (times - first) / (total - first) * span
+    else:
+        month = np.log(times / first) / math.log(total / first) * span
+    start = last - pd.DateOffset(months=span)
+    days = (last - start).days
+    dates = start + pd.to_timedelta(np.minimum(month / span * days, days).astype(int), unit="D")
+    return pd.DataFrame({
+        "company": pd.array([pd.NA] * times.size, dtype="string"),
+        "position": pd.array([pd.NA] * times.size, dtype="string"),
+        "connected_on": pd.Series(dates).astype("datetime64[ns]"),
+    }).sort_values("connected_on", kind="stable").reset_index(drop=True)
 
 
 @dataclass(frozen=True, eq=False)

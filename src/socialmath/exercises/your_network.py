@@ -20,11 +20,16 @@ from socialmath import linkedin
 from socialmath.attention import CAPACITY_DUNBAR_1993
 from socialmath.exercises.feedback import NO_ANSWER, Feedback, check_number
 
-VERDICTS = ("preferential", "uniform", "undecided")
-_ALIASES = {"preferential": "preferential", "preferential attachment": "preferential",
-            "rich get richer": "preferential", "uniform": "uniform",
-            "uniform attachment": "uniform", "constant": "uniform", "random": "uniform",
-            "undecided": "undecided", "neither": "undecided", "cannot tell": "undecided"}
+VERDICTS = ("proportional", "steady", "undecided", "neither")
+_ALIASES = {"proportional": "proportional", "proportional to size": "proportional",
+            "pace proportional to size": "proportional", "steady": "steady",
+            "steady pace": "steady", "constant": "steady", "undecided": "undecided",
+            "cannot tell": "undecided", "can't tell": "undecided", "neither": "neither"}
+#: Mechanism names, which the test cannot return: it names a pattern.
+_MECHANISMS = {"preferential", "preferential attachment", "rich get richer", "uniform",
+               "uniform attachment", "random"}
+#: Answers to "does this show rich-get-richer?" that are not a plain yes or no.
+_CANNOT_TELL = {"cannot tell", "can't tell", "undecided", "unknown", "no way to tell"}
 
 #: The essay's claims that exercise 6 holds against your numbers.
 ESSAY_CLAIMS = {
@@ -61,6 +66,11 @@ def check_recent_pace(answer: object, connections: pd.DataFrame | None = None) -
         (lambda x: history.total / 12, "that is your whole network divided by 12; count only "
                                        "the connections of the last 12 months."),
     ]
+    calendar = float(history.per_month[-history.window:].mean())
+    if abs(calendar - history.recent_pace) > 0.01 * history.recent_pace:
+        slips.append((lambda x: calendar, "that averages the last 12 calendar months, and the "
+                                          "last one is only partly over; count the 12 months up "
+                                          "to the last date instead (history.recent_pace)."))
     return check_number(answer, history.recent_pace, name="new connections a month",
                         rel_tol=0.01, slips=slips)
 
@@ -116,55 +126,117 @@ def check_share_within_capacity(answer: object, connections: pd.DataFrame | None
          "that is how many times your network exceeds the capacity; divide the other way."),
         (lambda x: max(0.0, 1 - x), "that is the share beyond the capacity."),
     ]
+    # Two decimals, rounded or cut short (0.197 read as 0.19), are accepted.
     return check_number(answer, fit.share_within_capacity, name="share of the network",
-                        rel_tol=0.02, slips=slips)
+                        rel_tol=0.02, abs_tol=0.01, slips=slips)
 
 
-def _verdict(answer: object) -> str | None:
-    if not isinstance(answer, str):
-        return None
-    return _ALIASES.get(" ".join(answer.strip().lower().replace("-", " ").split()))
+def _normalise(answer: str) -> str:
+    return " ".join(answer.strip().lower().replace("-", " ").replace("’", "'").split())
+
+
+def _attachment(frame: pd.DataFrame) -> linkedin.AttachmentTest | Feedback:
+    try:
+        return linkedin.attachment_test(frame)
+    except ValueError as error:
+        return Feedback(False, f"This network is too young to judge: {error}.")
+
+
+def _numbers(test: linkedin.AttachmentTest) -> str:
+    return (f"R = {test.log_likelihood_ratio:,.1f}, p = {test.p_value:.2g}, beta = "
+            f"{test.beta:.2f} (95% interval {test.beta_low:.2f} to {test.beta_high:.2f}) over "
+            f"{test.months} months")
 
 
 def check_attachment_judgement(answer: object, connections: pd.DataFrame | None = None
                                ) -> Feedback:
-    """Exercise 5: does the network grow like preferential or uniform attachment?
+    """Exercise 5a: which pattern fits the network's monthly gains: "proportional" (the pace
+    grows with the size), "steady", "undecided" (p-value at or above 0.1) or "neither" (beta's
+    whole interval below 0: the pace falls as the network grows)?
 
-    Accepts the test's verdict; when the test cannot decide, accepts either model as a lean if
-    the likelihood ratio points that way, and "undecided".
+    Accepts the test's verdict; when the test is undecided, accepts a lean the ratio supports.
     """
     if answer is None or answer is Ellipsis:
         return Feedback(False, NO_ANSWER)
-    choice = _verdict(answer)
-    if choice is None:
+    if not isinstance(answer, str):
         return Feedback(False, f"Expected one of {', '.join(map(repr, VERDICTS))}, "
                                f"got {answer!r}.")
+    text = _normalise(answer)
     frame = _connections(connections)
     if isinstance(frame, Feedback):
         return frame
-    try:
-        test = linkedin.attachment_test(frame)
-    except ValueError as error:
-        return Feedback(False, f"This network is too young to judge: {error}.")
-    numbers = (f"R = {test.log_likelihood_ratio:,.1f}, p = {test.p_value:.2g} over "
-               f"{test.months} months")
-    caveat = ("One member's history cannot tell the cause: using LinkedIn more as your career "
-              "grows would bend the curve the same way.")
-    leaning = "preferential" if test.log_likelihood_ratio > 0 else "uniform"
+    if text in _MECHANISMS:
+        return Feedback(False, "Not yet: the test names a pattern, not a mechanism. Answer "
+                               "'proportional', 'steady', 'undecided' or 'neither'; part b asks "
+                               "about the mechanism.")
+    choice = _ALIASES.get(text)
+    if choice is None:
+        return Feedback(False, f"Expected one of {', '.join(map(repr, VERDICTS))}, "
+                               f"got {answer!r}.")
+    test = _attachment(frame)
+    if isinstance(test, Feedback):
+        return test
+    numbers = _numbers(test)
     if choice == test.verdict:
-        return Feedback(True, f"Correct: {numbers}. {caveat}")
+        return Feedback(True, f"Correct: {numbers}.")
+    leaning = "proportional" if test.log_likelihood_ratio > 0 else "steady"
     if test.verdict == "undecided":
         if choice == leaning:
             return Feedback(True, f"Defensible as a lean: R points to {leaning} ({numbers}), "
-                                  "but a p-value this high means the data cannot decide. "
-                                  + caveat)
+                                  "but a p-value this high means the data cannot decide.")
         return Feedback(False, f"Not yet: the ratio leans to {leaning}, if anything ({numbers}); "
                                "with a p-value this high, 'undecided' is the safe answer.")
+    if test.verdict == "neither":
+        return Feedback(False, f"Not yet: {numbers}. Beta's whole interval is below 0: the pace "
+                               "falls as the network grows, which neither model allows.")
+    if choice == "neither":
+        return Feedback(False, f"Not yet: {numbers}. 'Neither' needs beta's whole interval "
+                               "below 0, a pace that falls as the network grows.")
     if choice == "undecided":
         return Feedback(False, f"Not yet: {numbers}. A p-value below 0.1 means the sign of R "
-                               "can be trusted, so the test does decide here.")
-    return Feedback(False, f"Not yet: {numbers}. A positive R favours preferential "
-                           "attachment, a negative one uniform attachment.")
+                               "would arise by chance less than 10% of the time if both models "
+                               "fitted equally well, so the comparison does decide here.")
+    return Feedback(False, f"Not yet: {numbers}. A positive R favours the pace proportional to "
+                           "size, a negative one the steady pace.")
+
+
+def check_rich_get_richer(answer: object, connections: pd.DataFrame | None = None
+                          ) -> Feedback:
+    """Exercise 5b: does the test show that the network grew by preferential attachment (the
+    rich getting richer)? ``True``, ``False`` or ``"cannot tell"``.
+
+    No verdict shows it: the same mechanism gives a proportional pace on a platform growing by a
+    steady percentage and a falling pace on one gaining a steady number of members, and a career
+    in which you use LinkedIn more gives a proportional pace without it. So False and "cannot
+    tell" are right, with that reason; True is not.
+    """
+    if answer is None or answer is Ellipsis:
+        return Feedback(False, NO_ANSWER)
+    if isinstance(answer, str) and _normalise(answer) in _CANNOT_TELL:
+        choice: object = "cannot tell"
+    elif isinstance(answer, bool):
+        choice = answer
+    else:
+        return Feedback(False, f"Expected True, False or 'cannot tell', got {answer!r}.")
+    frame = _connections(connections)
+    if isinstance(frame, Feedback):
+        return frame
+    test = _attachment(frame)
+    if isinstance(test, Feedback):
+        return test
+    reason = ("Under chapter 4's preferential attachment, a member's pace grows in proportion "
+              "to their size only if the platform grows by a steady percentage; with a steady "
+              "number of newcomers it falls as they grow. And using LinkedIn more as a career "
+              "goes on makes the pace grow with the size without any rich-get-richer rule.")
+    pattern = {"proportional": "the pace grows with the size",
+               "steady": "the pace does not grow with the size",
+               "undecided": "the comparison cannot decide",
+               "neither": "the pace falls as the network grows"}[test.verdict]
+    if choice is True:
+        return Feedback(False, f"Not yet: here {pattern} ({_numbers(test)}), a pattern, not a "
+                               f"mechanism. {reason}")
+    word = "Right" if choice is False else "Right, you cannot tell"
+    return Feedback(True, f"{word}: here {pattern} ({_numbers(test)}). {reason}")
 
 
 def claim_facts(connections: pd.DataFrame | None = None) -> dict[str, tuple[bool, bool, str]]:

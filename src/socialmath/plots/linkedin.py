@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +23,7 @@ from matplotlib.text import Text
 
 from socialmath import pareto
 from socialmath._validate import require_instance, require_integer, require_number
-from socialmath.attention import CAPACITY_DUNBAR_1993, Capacity
+from socialmath.attention import CAPACITY_DUNBAR_1993, CAPACITY_GONCALVES_2011, Capacity
 from socialmath.linkedin import AttachmentTest, Concentration, Growth, Snapshot
 from socialmath.plots.style import PALETTE, format_count, label_axes, require_axes
 
@@ -141,8 +142,14 @@ def draw_top_groups(ax: Axes, concentration: Concentration, k: int = 10) -> list
         ax.text(share, y, f" {share:.1f}%", va="center", fontsize=8)
     ax.set_xlim(0, max(shares) * 1.25)
     ax.grid(axis="y", visible=False)
-    label_axes(ax, "share of your contacts (%)", "",
-               f"The {min(k, concentration.groups)} largest {_plural(concentration.by)}")
+    shown = min(k, concentration.groups)
+    if concentration.by == "role":
+        leader = str(top.index[-1])
+        finding = f"{leader[:1].upper()}{leader[1:]} lead, with {shares[-1]:.0f}% of the contacts"
+    else:
+        finding = (f"The {shown} largest {_plural(concentration.by)} hold {shares.sum():.0f}% of "
+                   "the contacts")
+    label_axes(ax, "share of your contacts (%)", "", finding)
     return list(bars)
 
 
@@ -154,28 +161,36 @@ def _shorten(text: str, width: int = 28) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def draw_attachment(ax: Axes, test: AttachmentTest) -> list:
+def draw_attachment(ax: Axes, test: AttachmentTest, *, label: str | None = None) -> list:
     """Each month's new connections against the network's size at the month's start, with the
-    uniform model (a flat line) and the preferential one (a line through zero)."""
+    steady-pace model (a flat line) and the pace-proportional-to-size one (a line through zero).
+    The title states the verdict and the size exponent beta; ``label`` (say, what made the data)
+    goes in front of it."""
     require_axes("ax", ax)
     require_instance("test", test, AttachmentTest, "from socialmath.linkedin.attachment_test")
+    if label is not None and not isinstance(label, str):
+        raise TypeError(f"label must be a string or None, got {label!r}")
     dots = ax.scatter(test.sizes, test.gains, s=14, color=PALETTE["grey"], alpha=0.6,
                       label="one month")
     grid = np.linspace(0, test.sizes.max() * 1.02, 50)
-    (uniform,) = ax.plot(grid, np.full(grid.size, test.uniform_rate), color=PALETTE["orange"],
-                         lw=2, label=f"uniform: {test.uniform_rate:.1f} a month")
-    (preferential,) = ax.plot(grid, test.preferential_rate * grid, color=PALETTE["blue"], lw=2,
-                              label=f"preferential: {test.preferential_rate:.1%} of the "
+    (steady,) = ax.plot(grid, np.full(grid.size, test.steady_rate), color=PALETTE["orange"],
+                        lw=2, label=f"steady pace: {test.steady_rate:.1f} a month")
+    (proportional,) = ax.plot(grid, test.proportional_rate * grid, color=PALETTE["blue"], lw=2,
+                              label=f"proportional: {test.proportional_rate:.1%} of the "
                                     "network a month")
-    verdict = {"preferential": "Gains grow with size: preferential fits better",
-               "uniform": "Gains do not grow with size: uniform fits better",
-               "undecided": "Neither model fits clearly better"}[test.verdict]
-    label_axes(ax, "network size at the start of the month", "new connections that month",
-               verdict)
+    finding = {"proportional": "pace grows with size",
+               "steady": "pace does not grow with size",
+               "undecided": "neither model fits clearly better",
+               "neither": "pace falls as the network grows"}[test.verdict]
+    beta = f" (β = {test.beta:.2f})" if math.isfinite(test.beta_se) else ""
+    title = f"{finding[0].upper()}{finding[1:]}{beta}"
+    if label:
+        title = f"{label}: {finding}{beta}"
+    label_axes(ax, "network size at the start of the month", "new connections that month", title)
     ax.set_xlim(0, grid[-1])
     ax.set_ylim(0, max(1.0, test.gains.max()) * 1.1)
     ax.legend(loc="upper left")
-    return [dots, uniform, preferential]
+    return [dots, steady, proportional]
 
 
 @dataclass(frozen=True)
@@ -194,7 +209,7 @@ class TimelineArtists:
 
 
 def capacity_position(contacts: int, capacity: Capacity) -> str:
-    """Where a network size stands against a capacity: "below", "within the band of", "past" or
+    """Where a network size stands against a capacity: "below", "within", "past" or
     "far past" (beyond the top of its interval).
 
     >>> capacity_position(750, CAPACITY_DUNBAR_1993)
@@ -206,14 +221,37 @@ def capacity_position(contacts: int, capacity: Capacity) -> str:
         return "far past"
     if contacts > capacity.estimate:
         return "past"
-    return "within the band of" if contacts >= capacity.low else "below"
+    return "within" if contacts >= capacity.low else "below"
+
+
+def capacity_label(capacity: Capacity) -> str:
+    """A capacity as its source states it: Dunbar's estimate, or Gonçalves et al.'s range (their
+    150 is a midpoint the course chose, not a published figure).
+
+    >>> capacity_label(CAPACITY_DUNBAR_1993)
+    "Dunbar 1993's 147.8"
+    """
+    if not isinstance(capacity, Capacity):
+        raise TypeError(f"capacity must be a Capacity, got {type(capacity).__name__}")
+    if capacity == CAPACITY_GONCALVES_2011:
+        return f"{capacity.name}'s {capacity.low:g}-{capacity.high:g}"
+    return f"{capacity.name}'s {capacity.estimate:g}"
+
+
+def contacts_label(count: int) -> str:
+    """ "1 contact", "750 contacts".
+
+    >>> contacts_label(1), contacts_label(30_000)
+    ('1 contact', '30,000 contacts')
+    """
+    count = require_number("count", count, low=0)
+    return f"{format_count(count)} contact{'' if count == 1 else 's'}"
 
 
 def _timeline_title(snap: Snapshot) -> str:
     capacity = snap.fit.coverage.capacity
-    return (f"{snap.as_of:%b %Y}: {format_count(snap.contacts)} contacts, "
-            f"{capacity_position(snap.contacts, capacity)} {capacity.name}'s "
-            f"{capacity.estimate:g}")
+    return (f"{snap.as_of:%b %Y}: {contacts_label(snap.contacts)}, "
+            f"{capacity_position(snap.contacts, capacity)} {capacity_label(capacity)}")
 
 
 def timeline_facts(snap: Snapshot) -> dict[str, str]:
@@ -235,7 +273,8 @@ def timeline_facts(snap: Snapshot) -> dict[str, str]:
     minutes = feed.minutes_per_day_needed
     return {
         "posts": format_count(feed.posts_per_week),
-        "glance": f"{minutes * 60:.0f} s" if minutes < 1 else f"{format_count(minutes)} min",
+        "glance": ("under 1 s" if minutes * 60 < 1 else f"{minutes * 60:.0f} s" if minutes < 1
+                   else f"{format_count(minutes)} min"),
         "readable": f"{feed.share_readable:.0%}",
         "up_to": "any size" if not np.isfinite(limit) else f"{format_count(limit)} contacts",
         "companies": f"{snap.companies:,}",

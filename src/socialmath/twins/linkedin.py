@@ -61,7 +61,7 @@ def formulas(as_of, capacity, silent_share, posts_per_active, seconds_per_post, 
     limit = where(per_contact > 0,
                   divide(minutes_per_day * 60.0 * 7 / seconds_per_post, per_contact), 2 * top)
     position = where(contacts > high, "far past", where(contacts > estimate, "past", where(
-        contacts >= low, "within the band of", "below")))
+        contacts >= low, "within", "below")))
     return {
         "contacts": contacts,
         "share_within_capacity": minimum(1.0, estimate / maximum(contacts, 1)),

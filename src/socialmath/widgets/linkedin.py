@@ -15,7 +15,9 @@ from socialmath import linkedin
 from socialmath.attention import CAPACITY_DUNBAR_1993, CAPACITY_GONCALVES_2011, Capacity
 from socialmath.linkedin import Snapshot, snapshot
 from socialmath.plots.linkedin import (
+    capacity_label,
     capacity_position,
+    contacts_label,
     draw_timeline,
     timeline_facts,
     update_timeline,
@@ -49,7 +51,8 @@ class NetworkTimelineExplorer(Explorer):
     it your budget covers.
 
     Every position is valid: the date runs over the months of the history, the silent share from 0
-    to 100%, the seconds per post from 0.5 to 30, the minutes a day from 0 to 180.
+    to 100%, the seconds per post from 0.5 to 30, the minutes a day from 0 to 180. A default
+    outside a slider's range starts at the range's nearest end, with a warning.
     """
 
     figsize = (7.5, 5.0)
@@ -81,14 +84,17 @@ class NetworkTimelineExplorer(Explorer):
                 value=silent_share, min=0.0, max=1.0, step=0.01, readout_format=".0%",
                 description="silent share", style=_STYLE, layout=_LAYOUT),
             "posts_per_active": widgets.FloatSlider(
-                value=min(max(posts_per_active, 0.0), 10.0), min=0.0, max=10.0, step=0.1,
-                description="posts / active / week", style=_STYLE, layout=_LAYOUT),
+                value=self.clamp("posts_per_active", posts_per_active, 0.0, 10.0), min=0.0,
+                max=10.0, step=0.1, description="posts / active / week", style=_STYLE,
+                layout=_LAYOUT),
             "seconds_per_post": widgets.FloatSlider(
-                value=min(max(seconds_per_post, 0.5), 30.0), min=0.5, max=30.0, step=0.1,
-                description="seconds per post", style=_STYLE, layout=_LAYOUT),
+                value=self.clamp("seconds_per_post", seconds_per_post, 0.5, 30.0), min=0.5,
+                max=30.0, step=0.1, description="seconds per post", style=_STYLE,
+                layout=_LAYOUT),
             "minutes_per_day": widgets.FloatSlider(
-                value=min(max(minutes_per_day, 0.0), 180.0), min=0.0, max=180.0, step=1.0,
-                description="minutes a day", style=_STYLE, layout=_LAYOUT),
+                value=self.clamp("minutes_per_day", minutes_per_day, 0.0, 180.0), min=0.0,
+                max=180.0, step=1.0, description="minutes a day", style=_STYLE,
+                layout=_LAYOUT),
         }
         super().__init__(controls)
 
@@ -121,9 +127,9 @@ class NetworkTimelineExplorer(Explorer):
         facts = timeline_facts(result)
         return (
             f"on <b>{result.as_of:%d %b %Y}</b>: <b>{format_count(result.contacts)}</b> "
-            f"contacts at {facts['companies']} companies"
+            f"contact{'' if result.contacts == 1 else 's'} at {facts['companies']} companies"
             + (f" (Gini {facts['gini']})" if facts["gini"] else "") + "<br>"
-            f"{capacity.name}'s {capacity.estimate:g} covers "
+            f"{capacity_label(capacity)} covers "
             f"<b>{fit.share_within_capacity:.0%}</b> of them<br>"
             f"your feed: <b>{facts['posts']}</b> posts a week, {facts['glance']} a day to "
             f"glance at all; your budget covers <b>{facts['readable']}</b>, up to "
@@ -133,7 +139,7 @@ class NetworkTimelineExplorer(Explorer):
     def describe_plain(self) -> str:
         r = self.result
         capacity = r.fit.coverage.capacity
-        return (f"{r.as_of:%b %Y}: {r.contacts:,} contacts, "
-                f"{capacity_position(r.contacts, capacity)} {capacity.name}'s "
-                f"{capacity.estimate:g}, {r.fit.feed.posts_per_week:,.0f} posts a week, "
+        return (f"{r.as_of:%b %Y}: {contacts_label(r.contacts)}, "
+                f"{capacity_position(r.contacts, capacity)} {capacity_label(capacity)}, "
+                f"{r.fit.feed.posts_per_week:,.0f} posts a week, "
                 f"{r.fit.feed.share_readable:.0%} readable")
