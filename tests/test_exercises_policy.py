@@ -6,10 +6,10 @@ import pytest
 from socialmath.exercises.feedback import NO_ANSWER
 from socialmath.exercises.policy import (
     check_accepted,
+    check_claim_status,
     check_flip,
     check_mutual_connections,
     check_noise_share,
-    check_unverified_claims,
     check_weights_for,
     check_winner,
 )
@@ -24,8 +24,8 @@ EQUAL = {"readable": 1, "reciprocated": 1, "reach": 1, "weak_ties": 1, "signal":
     (check_noise_share, 0.63),
     (check_mutual_connections, 799 * 0.005 + 1200 * 0.0005),
     (check_mutual_connections, 4.6),
-    (check_unverified_claims, {1, 7}),
-    (check_unverified_claims, [7, 1]),
+    (check_claim_status, "V2"),
+    (check_claim_status, " u "),
 ])
 def test_right_answers_pass(check, answer):
     assert check(answer).correct
@@ -44,9 +44,8 @@ def test_right_answers_pass(check, answer):
     (check_mutual_connections, 10.0, "in-field chance"),
     (check_mutual_connections, 1.0, "across-field chance"),
     (check_mutual_connections, 0.6, "only your out-of-field"),
-    (check_unverified_claims, {1, 2, 7}, "V2"),
-    (check_unverified_claims, {1}, "missing"),
-    (check_unverified_claims, {1, 7, 9}, "not among them"),
+    (check_claim_status, "V", "did not test a chain"),
+    (check_claim_status, "V3", "one of the statuses"),
 ])
 def test_slips_get_their_hint(check, answer, hint):
     feedback = check(answer)
@@ -55,7 +54,7 @@ def test_slips_get_their_hint(check, answer, hint):
 
 
 @pytest.mark.parametrize("check", [check_accepted, check_noise_share, check_mutual_connections,
-                                   check_unverified_claims])
+                                   check_claim_status])
 @pytest.mark.parametrize("answer", [None, "164", float("nan"), float("inf"), True, -3, 0, 1e300,
                                     [1, "x"], {True}])
 def test_plain_checks_never_raise(check, answer):

@@ -25,10 +25,14 @@ import pandas as pd
 __all__ = ["DataError", "available", "essay_claims", "load", "read_csv", "small_world_studies"]
 
 STATUSES = {"V", "V2", "U"}
+#: The order of the statuses, strongest first: a claim's status is its weakest source's.
+STATUS_ORDER = ("V", "V2", "U")
+#: What the course's sources say about a claim of the essay.
+VERDICTS = ("holds", "in part", "unsupported", "misattributed", "definition")
 MEASURES = {"distance", "intermediaries", "unclear"}
 _STUDY_NUMBERS = ["year", "size", "reported", "reported_low", "reported_high", "distance",
                   "distance_low", "distance_high"]
-_CLAIM_COLUMNS = ["claim", "essay", "found", "chapters", "source", "status"]
+_CLAIM_COLUMNS = ["claim", "essay", "found", "chapters", "source", "status", "verdict"]
 #: Chapters of the course a claim can be checked in.
 CHAPTERS = range(1, 8)
 _STUDY_COLUMNS = ["study", "year", "population", "size", "statistic", "measure",
@@ -141,9 +145,11 @@ def _check_studies(table: pd.DataFrame, filename: str) -> pd.DataFrame:
 def essay_claims() -> pd.DataFrame:
     """The essay's claims, one row each, with what the course found: the claim in the course's
     words (``essay``), the finding (``found``), the chapters that check it (``chapters``, a list of
-    numbers), the sources (``source``, keys of ``book/references.bib`` separated by ``;``) and the
-    status of the evidence for the claim as the essay states it (``status``: V read in a primary
-    source, V2 through a secondary source, U no source found).
+    numbers), the sources (``source``, keys of ``book/references.bib`` separated by ``;``), the
+    status of the evidence (``status``: the weakest of its sources' statuses in the course's fact
+    sheet, V read in a primary source, V2 only through a secondary source, U not read at all) and
+    what that evidence says about the claim as the essay states it (``verdict``, one of
+    :data:`VERDICTS`).
 
     >>> claims = essay_claims()
     >>> len(claims), claims.loc[5, "chapters"]
@@ -160,6 +166,9 @@ def essay_claims() -> pd.DataFrame:
         if row["status"] not in STATUSES:
             raise DataError(f"{filename}, line {line}: status must be one of "
                             f"{sorted(STATUSES)}, got {row['status']!r}")
+        if row["verdict"] not in VERDICTS:
+            raise DataError(f"{filename}, line {line}: verdict must be one of "
+                            f"{list(VERDICTS)}, got {row['verdict']!r}")
         try:
             numbers = [int(part) for part in str(row["chapters"]).split(";")]
         except ValueError:
