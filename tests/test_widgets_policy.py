@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from socialmath.plots import new_figure
-from socialmath.plots.policy import MEASURE_LABELS, draw_growth, draw_tie_bands
+from socialmath.plots.policy import MEASURE_LABELS, draw_by_size, draw_growth, draw_tie_bands
 from socialmath.policy import CRITERIA, Assumptions, compare_policies, standard_policies
 from socialmath.widgets.policy import CAPS, MAX_WEIGHT, PolicyExplorer
 
@@ -194,6 +194,27 @@ def test_growth_figure_draws_every_measure(measure):
     assert [label.get_text() for label in artists.labels] == comparison.names
     with pytest.raises(ValueError, match="measure"):
         draw_growth(ax, comparison, "happiness")
+
+
+def test_size_figure_plots_a_measure_against_contacts_and_marks_its_peak():
+    comparison = compare_policies(months=120, seed=0)
+    fig, ax = new_figure()
+    artists = draw_by_size(ax, comparison, names=["genuine only"])
+    run = comparison.run("genuine only")
+    (line,) = artists.lines
+    np.testing.assert_array_equal(line.get_xdata(), run.contacts)
+    np.testing.assert_allclose(line.get_ydata(), run.measures.moderately_weak)
+    top = int(run.measures.moderately_weak.argmax())
+    assert 0 < top < comparison.months  # it rises, then falls: the band is fixed, mutuals grow
+    assert artists.labels[0].get_text() == (
+        f"{run.measures.moderately_weak[top]:,.0f} at {run.contacts[top]:,} contacts")
+    for bad, error in ((dict(names=["nobody"]), ValueError), (dict(names="genuine only"),
+                                                               ValueError),
+                       (dict(measure="contacts"), ValueError)):
+        with pytest.raises(error):
+            draw_by_size(ax, comparison, **bad)
+    with pytest.raises(TypeError, match="comparison"):
+        draw_by_size(ax, comparison.summary())
 
 
 def test_tie_band_figure():

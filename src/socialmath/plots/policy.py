@@ -12,7 +12,7 @@ weak, the trade-offs side by side, and the decision your weights make.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,8 +21,9 @@ from matplotlib.collections import QuadMesh
 from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter
 
-from socialmath.plots.style import PALETTE, format_count, label_axes
+from socialmath.plots.style import PALETTE, format_count, label_axes, require_axes
 from socialmath.policy import CRITERIA, Decision, PolicyComparison, tie_strength_shares
 
 #: One colour per policy, in the order they are compared.
@@ -81,6 +82,57 @@ def draw_growth(ax: Axes, comparison: PolicyComparison, measure: str = "contacts
     ax.set_ylim(bottom=0)
     label_axes(ax, "months", MEASURE_LABELS[measure],
                title or f"{MEASURE_LABELS[measure].capitalize()}, month by month")
+    return GrowthArtists(lines, labels, ax.title)
+
+
+def draw_by_size(ax: Axes, comparison: PolicyComparison, measure: str = "moderately_weak",
+                 names: Sequence[str] | None = None, title: str | None = None) -> GrowthArtists:
+    """One measure of the policies called ``names`` (default: all) against their number of
+    contacts, month by month, each line's highest point marked and labelled with its size (the
+    ``labels`` of the result).
+
+    >>> from socialmath.plots import new_figure
+    >>> from socialmath.policy import compare_policies
+    >>> fig, ax = new_figure()
+    >>> artists = draw_by_size(ax, compare_policies(months=12, seed=0), names=["genuine only"])
+    >>> len(artists.lines), artists.labels[0].get_text().endswith("contacts")
+    (1, True)
+    """
+    require_axes("ax", ax)
+    if not isinstance(comparison, PolicyComparison):
+        raise TypeError(f"comparison must be a PolicyComparison (policy.compare_policies()), "
+                        f"got {type(comparison).__name__}")
+    if measure not in MEASURE_LABELS or measure == "contacts":
+        raise ValueError(f"measure must be one of {list(MEASURE_LABELS)[1:]}, got {measure!r}")
+    chosen = comparison.names if names is None else list(names)
+    unknown = [name for name in chosen if name not in comparison.names]
+    if unknown or not chosen or isinstance(names, str):
+        raise ValueError(f"names must be a non-empty list of policies among {comparison.names}, "
+                         f"got {names!r}")
+    lines, labels = [], []
+    for i, run in enumerate(comparison.runs):
+        if run.policy.name not in chosen:
+            continue
+        frame = run.measures.as_frame()
+        sizes = np.asarray(frame["contacts"], dtype=float)
+        values = np.asarray(frame[measure], dtype=float)
+        (line,) = ax.plot(sizes, values, lw=2, color=_colour(i), label=run.policy.name)
+        top = int(values.argmax())
+        ax.plot([sizes[top]], [values[top]], "o", color=_colour(i))
+        text = f"{format_count(values[top])} at {format_count(sizes[top])} contacts"
+        labels.append(ax.annotate(text, (sizes[top], values[top]), xytext=(6, 6),
+                                  textcoords="offset points", fontsize=8, color=_colour(i)))
+        lines.append(line)
+    if labels:  # the leftmost peak's label goes to its left, away from the others
+        first = min(labels, key=lambda label: label.xy[0])
+        first.set_position((-6, 6))
+        first.set_horizontalalignment("right")
+    ax.set_ylim(bottom=0, top=ax.get_ylim()[1] * 1.12)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}"))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:,.0f}"))
+    ax.legend(loc="lower center", fontsize=8)
+    label_axes(ax, "contacts", MEASURE_LABELS[measure],
+               title or f"{MEASURE_LABELS[measure].capitalize()} by network size")
     return GrowthArtists(lines, labels, ax.title)
 
 
