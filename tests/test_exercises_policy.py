@@ -36,6 +36,7 @@ def test_right_answers_pass(check, answer):
     (check_accepted, 200, "accepting everyone"),
     (check_accepted, 36, "decline"),
     (check_accepted, 196, "spot"),
+    (check_accepted, 4, "only the fake profiles you miss"),
     (check_noise_share, 63.3, "percentage"),
     (check_noise_share, 0.45, "fake profiles' posts"),
     (check_noise_share, 1 - 120 / 450, "every out-of-field post"),
@@ -102,6 +103,34 @@ def test_weights_for_a_target(chapter):
     assert not hopeless.correct
 
 
+def test_weights_for_explains_ties_and_dominated_policies():
+    # Genuine only does at least as well as accepting everyone on every criterion after five
+    # years: no weights make accepting everyone win, and the hint must not suggest otherwise.
+    for weights in ({"reach": 1, "weak_ties": 1}, {"readable": 1}, EQUAL):
+        feedback = check_weights_for("accept everyone", weights)
+        assert not feedback.correct
+        assert "genuine only does at least as well as accept everyone" in feedback.message
+    # On readability alone three policies tie at 100%: a tie is not a win, and the cap is named.
+    tie = check_weights_for("curate by field", {"readable": 1})
+    assert not tie.correct
+    assert "a tie is not a win" in tie.message and "cap at 1,000" in tie.message
+
+
+def test_flip_uses_the_same_tie_rule_as_the_explorer(chapter):
+    # 300 requests a month: genuine only drops to third behind a near tie of the cap and
+    # accepting everyone. The winner changes whichever of the two you call the winner.
+    after = compare_policies(months=60, seed=0,
+                             assumptions=chapter.assumptions.replace(requests_per_month=300))
+    decision = after.decide(EQUAL)
+    assert len(decision.tied) == 2 and "genuine only" not in decision.tied
+    assert check_flip("requests_per_month", 300, EQUAL, True).correct
+    assert not check_flip("requests_per_month", 300, EQUAL, False).correct
+    # On readability alone the same three policies tie before and after: either answer stands.
+    for answer in (True, False):
+        feedback = check_flip("genuine_share", 0.8, {"readable": 1}, answer)
+        assert feedback.correct and "Either answer" in feedback.message
+
+
 def test_flip(chapter):
     # Keeping an assumption at its value changes nothing; for a real change, the check must agree
     # with the model whichever way it goes.
@@ -121,7 +150,8 @@ def test_flip(chapter):
     (("genuine_share", 1.5, EQUAL, True), "cannot be used"),
     (("genuine_share", "half", EQUAL, True), "cannot be used"),
     (("genuine_share", 0.5, EQUAL, "yes"), "True"),
-    (("genuine_share", 0.5, None, True), "replace None"),
+    (("genuine_share", 0.5, None, True), "my_weights is still None"),
+    (("genuine_share", 0.5, EQUAL, None), "replace None"),
     (("genuine_share", 0.5, {"signal": 0}, True), "above 0"),
     (("genuine_share", 0.5, {"noise": 1}, True), "Unknown criteria"),
     (("genuine_share", 0.5, {"signal": -1}, True), "number >= 0"),

@@ -163,6 +163,18 @@ def test_corners(explorer):
                     assert_sound(explorer)
 
 
+def test_a_tie_is_called_a_tie_in_the_title_and_the_plain_description(explorer):
+    reset(explorer)
+    for name in CRITERIA:
+        explorer.controls[name].value = MAX_WEIGHT if name == "weak_ties" else 0
+    decision = explorer.result.decision
+    assert decision.tied == ["accept everyone", "genuine only"]  # same weak ties at five years
+    _, bars = explorer.artists
+    assert bars.title.get_text() == "accept everyone and genuine only tie"
+    assert explorer.describe_plain().endswith("accept everyone and genuine only tie")
+    assert_sound(explorer)
+
+
 def test_explorer_uses_the_model():
     explorer = PolicyExplorer(weights={"signal": 3}, cap=2000, months=24, seed=4)
     expected = compare_policies(standard_policies(2000), 24, Assumptions(), 4).decide(

@@ -20,6 +20,7 @@ from socialmath.datasets import essay_claims
 from socialmath.exercises.feedback import NO_ANSWER, Feedback, check_number
 from socialmath.policy import (
     CRITERIA,
+    TIE_MARGIN,
     Assumptions,
     PolicyComparison,
     accept_genuine,
@@ -53,6 +54,8 @@ def check_accepted(answer: object) -> Feedback:
         (lambda x: requests - x, "that is the number of requests you decline."),
         (lambda x: requests * genuine + fake * detection,
          "that adds the fake profiles you spot; you accept the ones you miss."),
+        (lambda x: fake * (1 - detection),
+         "that is only the fake profiles you miss; you accept every genuine profile too."),
     ]
     return check_number(answer, expected, name="requests accepted", rel_tol=0.005, slips=slips)
 
@@ -113,10 +116,14 @@ def _comparison(assumptions: Assumptions) -> PolicyComparison:
     return compare_policies(None, CHAPTER_RUN["months"], assumptions, CHAPTER_RUN["seed"])
 
 
-def _weights_problem(weights: object) -> str | None:
-    """None when ``weights`` can be used; else what is wrong with them, for the learner."""
+def _weights_problem(weights: object, name: str = "weights") -> str | None:
+    """None when ``weights`` can be used; else what is wrong with them, for the learner
+    (``name``: what the notebook calls them)."""
     if weights is None:
-        return NO_ANSWER
+        if name == "weights":
+            return NO_ANSWER
+        return (f"{name} is still None: set it to your weights in exercise 4 (a dictionary such "
+                f"as {{\"reach\": 1, \"signal\": 2}}) and run that cell first.")
     example = ", ".join(f'"{name}": 1' for name in CRITERIA)
     if not isinstance(weights, Mapping):
         return f"Weights must be a dictionary such as {{{example}}}, got {weights!r}."
@@ -149,7 +156,8 @@ def check_winner(weights: object, answer: object) -> Feedback:
     """Exercise 4: with your own ``weights``, which policy do you expect to win after five years?
 
     Any weights are accepted; the check says whether your prediction is what the model gives and
-    why.
+    why. A policy within :data:`~socialmath.policy.TIE_MARGIN` of the winner is tied with it and
+    counts as right.
 
     >>> feedback = check_winner({"reciprocated": 1}, "cap at 1,000")
     >>> feedback.correct, feedback.message[:40]
@@ -160,10 +168,10 @@ def check_winner(weights: object, answer: object) -> Feedback:
         return Feedback(False, problem)
     decision = _comparison(Assumptions()).decide(weights)
     chosen = answer.strip().lower()
-    tied = [name for name in decision.ranking
-            if decision.totals[decision.winner] - decision.totals[name] < 0.005]
+    tied = decision.tied
     if chosen in tied:
-        extra = (f" It is within 0.005 of {', '.join(n for n in tied if n != chosen)}: a tie."
+        extra = (f" {chosen.capitalize()} is within {TIE_MARGIN} of "
+                 f"{', '.join(n for n in tied if n != chosen)}: a tie."
                  if len(tied) > 1 else "")
         return Feedback(True, f"Right. {decision.why()}{extra}")
     return Feedback(False, f"Not with these weights: {decision.why()} Your choice, {chosen}, "
@@ -172,7 +180,8 @@ def check_winner(weights: object, answer: object) -> Feedback:
 
 
 def check_weights_for(target: object, weights: object) -> Feedback:
-    """Exercise 5: find weights under which ``target`` wins. Any weights that make it win pass.
+    """Exercise 4, second part: find weights under which ``target`` wins outright. Any weights
+    that make it win by :data:`~socialmath.policy.TIE_MARGIN` or more pass; a tie does not.
 
     >>> check_weights_for("curate by field", {"signal": 1}).correct
     True
@@ -182,26 +191,46 @@ def check_weights_for(target: object, weights: object) -> Feedback:
         return Feedback(False, problem)
     decision = _comparison(Assumptions()).decide(weights)
     chosen = target.strip().lower()
-    if decision.winner == chosen or decision.totals[decision.winner] - decision.totals[
-            chosen] < 1e-9:
+    if decision.tied == [chosen]:
         return Feedback(True, f"Yes: with these weights {decision.why()}")
-    strengths = decision.scores.loc[chosen]
-    best = [CRITERIA[name].label for name, score in strengths.items() if score >= 0.999]
-    hint = (f"{chosen} is the best policy on {', '.join(best)}: weigh that more, and the "
-            f"criteria where it is weak less." if best else
-            f"{chosen} is not the best policy on any criterion here, so no weights may make it "
-            f"win; try another policy.")
-    return Feedback(False, f"Not yet: {decision.why()} {hint}")
+    scores = decision.scores
+    mine = scores.loc[chosen]
+    dominant = [name for name in scores.index
+                if name != chosen and (scores.loc[name] >= mine - 1e-12).all()]
+    best = [CRITERIA[name].label for name, score in mine.items()
+            if score >= scores[name].max() - 1e-12]
+    others_best = {CRITERIA[name].label: [n for n in scores.index if n != chosen
+                                          and scores.loc[n, name] >= mine[name] - 1e-12]
+                   for name in mine.index}
+    if chosen in decision.tied:
+        start = f"Not yet, as a tie is not a win: {decision.why()}"
+    else:
+        start = f"Not yet: {decision.why()}"
+    if dominant:
+        hint = (f"{dominant[0]} does at least as well as {chosen} on every criterion here, so no "
+                f"weights make {chosen} win outright: at best it ties. Try another policy, or "
+                f"change an assumption (exercise 5).")
+    elif best:
+        shared = [f"{label} (shared with {', '.join(others_best[label])})" if others_best[label]
+                  else label for label in best]
+        hint = (f"{chosen} is the best policy on {', '.join(shared)}: weigh that more, and the "
+                f"criteria where it is weak less.")
+    else:
+        hint = (f"{chosen} is not the best policy on any criterion here, so no weights may make "
+                f"it win; try another policy.")
+    return Feedback(False, f"{start} {hint}")
 
 
 def check_flip(assumption: object, value: object, weights: object, answer: object) -> Feedback:
-    """Exercise 6: change one assumption to ``value``; with your ``weights``, does the winner
-    change (``answer`` True or False)? Any assumption and value in range are accepted.
+    """Exercises 5 and 6: change one assumption to ``value``; with your ``weights``, does the
+    winner change (``answer`` True or False)? Any assumption and value in range are accepted.
+    Policies within :data:`~socialmath.policy.TIE_MARGIN` are tied: when a tie is involved on
+    either side and the two decisions share a policy at the top, both answers are accepted.
 
     >>> check_flip("genuine_share", 0.8, {"reach": 1}, False).correct
     True
     """
-    problem = _weights_problem(weights)
+    problem = _weights_problem(weights, name="my_weights")
     if problem:
         return Feedback(False, problem)
     names = Assumptions.names()
@@ -213,15 +242,23 @@ def check_flip(assumption: object, value: object, weights: object, answer: objec
         after = _comparison(changed).decide(weights)
     except (TypeError, ValueError) as error:
         return Feedback(False, f"That value cannot be used: {error}.")
+    if answer is None:
+        return Feedback(False, NO_ANSWER)
     if not isinstance(answer, bool):
         return Feedback(False, "Answer True (the winner changes) or False (it does not), "
                                f"got {answer!r}.")
     before = _comparison(Assumptions()).decide(weights)
-    flips = before.winner != after.winner
     default = getattr(Assumptions(), assumption)
-    story = (f"With {assumption} = {default!r} (the chapter's value), {before.winner} wins "
-             f"({before.totals[before.winner]:.2f}); with {assumption} = {value!r}, "
-             f"{after.winner} wins ({after.totals[after.winner]:.2f}, {after.margin:.2f} ahead).")
+    story = (f"With {assumption} = {default!r} (the chapter's value), {before.verdict} "
+             f"({before.totals[before.winner]:.3f}); with {assumption} = {value!r}, "
+             f"{after.verdict} ({after.totals[after.winner]:.3f}).")
+    shared = set(before.tied) & set(after.tied)
+    if shared and (len(before.tied) > 1 or len(after.tied) > 1):
+        return Feedback(True, f"Either answer is defensible here. {story} A tie (totals within "
+                              f"{TIE_MARGIN}) is involved and {', '.join(sorted(shared))} is at "
+                              f"the top both times, so whether the winner changes is a matter "
+                              f"of noise, not of this assumption.")
+    flips = not shared
     if answer == flips:
         verdict = ("so the answer depends on this assumption: hold it up to whatever evidence "
                    "you have." if flips else

@@ -260,15 +260,6 @@ class DecisionArtists:
     title: Text
 
 
-def _decision_title(decision: Decision) -> str:
-    ranking = decision.ranking
-    # Short: an explorer redraws it on every move, and text costs about as much per character.
-    # The totals are written beside the bars.
-    if len(ranking) > 1 and decision.margin < 0.005:
-        return f"{ranking[0]} and {ranking[1]} tie"
-    return f"{decision.winner} wins by {decision.margin:.2f}"
-
-
 def draw_decision(ax: Axes, decision: Decision) -> DecisionArtists:
     """Each policy's total score as a bar stacked from its criteria's weighted scores."""
     rows = np.arange(len(decision.totals))
@@ -303,4 +294,5 @@ def update_decision(artists: DecisionArtists, decision: Decision) -> None:
     ax.set_xlabel("total score (1 = " + ("the best policy on all you weigh)"
                                          if decision.scale == "relative"
                                          else "100% on all you weigh)"))
-    artists.title.set_text(_decision_title(decision))
+    # The verdict is short: an explorer redraws it on every move (the totals are beside the bars).
+    artists.title.set_text(decision.verdict)

@@ -155,4 +155,4 @@ class PolicyExplorer(Explorer):
         d = self.result.decision
         totals = ", ".join(f"{name} {total:.2f}" for name, total in d.totals.items())
         return (f"after {self.result.comparison.months} months, {d.scale} scores -> {totals}; "
-                f"{d.winner} wins")
+                f"{d.verdict}")
