@@ -499,7 +499,8 @@ def test_one_tie_rule_for_every_verdict():
     # Three policies keep a feed the budget covers: on readability alone they tie exactly.
     tie = comparison.decide({"readable": 1})
     assert sorted(tie.tied) == ["cap at 1,000", "curate by field", "genuine only"]
-    assert tie.verdict.endswith(" tie") and tie.why().startswith(tie.verdict + " with 1.00")
+    assert tie.verdict == "genuine only and 2 others tie"
+    assert tie.why().startswith("genuine only, curate by field and cap at 1,000 tie with 1.00")
     # A lead smaller than the margin is a tie too, and the margin is the one the checks use.
     busy = compare_policies(months=60, seed=0,
                             assumptions=comparison.assumptions.replace(requests_per_month=300))

@@ -8,7 +8,7 @@ import pytest
 from socialmath.plots import new_figure
 from socialmath.plots.policy import MEASURE_LABELS, draw_by_size, draw_growth, draw_tie_bands
 from socialmath.policy import CRITERIA, Assumptions, compare_policies, standard_policies
-from socialmath.widgets.policy import CAPS, MAX_WEIGHT, PolicyExplorer
+from socialmath.widgets.policy import CAPS, MAX_WEAK_HIGH, MAX_WEIGHT, PolicyExplorer
 
 NAMES_AT = {cap: [p.name for p in standard_policies(cap)] for cap in CAPS}
 
@@ -43,7 +43,8 @@ def assert_sound(explorer):
 
 def reset(explorer):
     defaults = {**{name: 5 for name in CRITERIA}, "genuine_share": 0.8, "in_field_share": 0.4,
-                "requests_per_month": 100, "cap": 1000, "months": 60, "scale": "relative"}
+                "requests_per_month": 100, "weak_high": 10, "cap": 1000, "months": 60,
+                "scale": "relative"}
     for name, value in defaults.items():
         explorer.controls[name].value = value
 
@@ -117,6 +118,19 @@ def test_requests_through_their_range(explorer, requests):
     reset(explorer)
     explorer.controls["requests_per_month"].value = requests
     assert explorer.result.comparison.assumptions.requests_per_month == requests
+    assert_sound(explorer)
+
+
+@pytest.mark.parametrize("high", [2, 10, 30, MAX_WEAK_HIGH])
+def test_the_band_of_weak_ties_through_its_range(explorer, high):
+    reset(explorer)
+    explorer.controls["weak_high"].value = high
+    comparison = explorer.result.comparison
+    assert comparison.assumptions.weak_high == high
+    expected = compare_policies(standard_policies(1000), 60, Assumptions(weak_high=high), 0)
+    np.testing.assert_allclose(comparison.summary()["moderately_weak"],
+                               expected.summary()["moderately_weak"])
+    assert explorer.controls["weak_high"].min == Assumptions().weak_low  # never below the bottom
     assert_sound(explorer)
 
 

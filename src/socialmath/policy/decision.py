@@ -119,10 +119,12 @@ class Decision:
     @property
     def verdict(self) -> str:
         """In a few words: "genuine only wins by 0.09", or "cap at 1,000 and accept everyone tie"
-        when totals are within :data:`TIE_MARGIN`."""
+        (or "genuine only and 2 others tie") when totals are within :data:`TIE_MARGIN`."""
         tied = self.tied
+        if len(tied) > 2:  # short enough for a figure's title
+            return f"{tied[0]} and {len(tied) - 1} others tie"
         if len(tied) > 1:
-            return f"{', '.join(tied[:-1])} and {tied[-1]} tie"
+            return f"{tied[0]} and {tied[1]} tie"
         return f"{self.winner} wins by {self.margin:.2f}"
 
     @property
@@ -142,7 +144,8 @@ class Decision:
         winner = self.winner
         parts = [f"{winner} wins with {self.totals[winner]:.2f} of a possible 1"]
         if len(self.tied) > 1:
-            parts = [f"{self.verdict} with {self.totals[winner]:.2f} of a possible 1 (totals "
+            names = f"{', '.join(self.tied[:-1])} and {self.tied[-1]}"
+            parts = [f"{names} tie with {self.totals[winner]:.2f} of a possible 1 (totals "
                      f"within {TIE_MARGIN})"]
         if len(self.ranking) > 1:
             second = self.ranking[1]

@@ -39,6 +39,9 @@ _LAYOUT = widgets.Layout(width="420px")
 MAX_WEIGHT = 10
 #: Caps offered by the cap slider: from Dunbar's order of size to LinkedIn's cap.
 CAPS = (150, 300, 500, 1000, 2000, 5000, 10_000, PLATFORM_CAP)
+#: The top of the band of moderately weak ties runs from the band's bottom to this many mutual
+#: connections (the band is an assumption: we found no figure for its edges).
+MAX_WEAK_HIGH = 40
 
 
 @dataclass(frozen=True)
@@ -58,12 +61,14 @@ def _comparison(assumptions: Assumptions, cap: int, months: int, seed: int) -> P
 
 class PolicyExplorer(Explorer):
     """Your weight for each criterion, the scale of the scores, and the assumptions that matter
-    most (genuine share, in-field share, requests a month, the cap, the horizon) → every policy's
-    value on every criterion, and the score your weights give each policy.
+    most (genuine share, in-field share, requests a month, the top of the band of moderately weak
+    ties, the cap, the horizon) → every policy's value on every criterion, and the score your
+    weights give each policy.
 
     Every position is valid: weights run from 0 to 10 (all at 0 counts every criterion the
     same), the scale is relative or absolute, shares from 0 to 1, requests from 0 to 500 a
-    month, the cap from 150 to 30,000, the horizon from 6 months to 10 years.
+    month, the band's top from its bottom (``weak_low``) to 40 mutual connections, the cap from
+    150 to 30,000, the horizon from 6 months to 10 years.
     """
 
     figsize = (11.0, 4.4)
@@ -103,6 +108,10 @@ class PolicyExplorer(Explorer):
         controls["requests_per_month"] = widgets.IntSlider(
             value=int(min(max(round(base.requests_per_month), 0), 500)), min=0, max=500, step=10,
             description="requests a month (base)", style=_STYLE, layout=_LAYOUT)
+        controls["weak_high"] = widgets.IntSlider(
+            value=int(min(max(base.weak_high, base.weak_low), MAX_WEAK_HIGH)),
+            min=base.weak_low, max=max(MAX_WEAK_HIGH, base.weak_low),
+            description="weak ties: most mutual", style=_STYLE, layout=_LAYOUT)
         controls["cap"] = widgets.SelectionSlider(
             options=CAPS, value=cap, description="cap at", style=_STYLE, layout=_LAYOUT)
         controls["months"] = widgets.IntSlider(
@@ -114,10 +123,12 @@ class PolicyExplorer(Explorer):
         return {"ncols": 2}
 
     def compute(self, scale: str, genuine_share: float, in_field_share: float,
-                requests_per_month: int, cap: int, months: int, **weights: float) -> PolicyChoice:
+                requests_per_month: int, weak_high: int, cap: int, months: int,
+                **weights: float) -> PolicyChoice:
         assumptions = self.base.replace(genuine_share=float(genuine_share),
                                         in_field_share=float(in_field_share),
-                                        requests_per_month=float(requests_per_month))
+                                        requests_per_month=float(requests_per_month),
+                                        weak_high=int(weak_high))
         comparison = _comparison(assumptions, int(cap), int(months), self.seed)
         equal = not any(weights.values())
         decision = comparison.decide({name: 1.0 for name in CRITERIA} if equal else weights,
