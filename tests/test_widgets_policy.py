@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from socialmath.plots import new_figure
@@ -243,12 +244,33 @@ def test_size_figure_plots_a_measure_against_contacts_and_marks_its_peak():
         draw_by_size(ax, comparison.summary())
 
 
+def test_the_tradeoffs_title_states_the_finding():
+    from socialmath.plots.policy import draw_tradeoffs
+    from socialmath.policy import decide
+
+    fig, ax = new_figure()
+    artists = draw_tradeoffs(ax, compare_policies(months=60, seed=0).decide({"reach": 1}))
+    assert artists.title.get_text().startswith("No policy is best on every criterion")
+    table = pd.DataFrame({"share_readable": [1.0, 0.5], "share_reciprocated": [0.2, 0.1],
+                          "share_within_three": [0.4, 0.4], "moderately_weak": [100, 50],
+                          "noise_share": [0.5, 0.6]}, index=["A", "B"])
+    fig, ax = new_figure()
+    artists = draw_tradeoffs(ax, decide(table, {"reach": 1}))
+    assert artists.title.get_text().startswith("A is best on every criterion")
+
+
 def test_tie_band_figure():
     fig, ax = new_figure()
     artists = draw_tie_bands(ax, 2, 10, {"a contact": 5.0})
     total = sum(np.asarray(line.get_ydata()) for line in artists.curves.values())
     np.testing.assert_allclose(total, 1.0)
     assert len(artists.markers) == 1
+    assert artists.title.get_text() == "A tie is moderately weak with 2 to 10 mutual connections"
+    # the marker's label sits inside the axes, below the top edge
+    fig.canvas.draw()
+    (label,) = [text for text in ax.texts if text.get_text().strip() == "a contact"]
+    box = label.get_window_extent(fig.canvas.get_renderer())
+    assert ax.bbox.y0 < box.y0 and box.y1 < ax.bbox.y1
 
 
 def test_a_weight_move_blits_and_a_cap_or_scale_move_redraws_the_background():

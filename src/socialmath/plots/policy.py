@@ -80,6 +80,8 @@ def draw_growth(ax: Axes, comparison: PolicyComparison, measure: str = "contacts
                                   annotation_clip=False))
     ax.set_xlim(0, months[-1] * 1.3)
     ax.set_ylim(bottom=0)
+    if measure in ("contacts", "moderately_weak"):  # counts: thousands separated as in the text
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:,.0f}"))
     label_axes(ax, "months", MEASURE_LABELS[measure],
                title or f"{MEASURE_LABELS[measure].capitalize()}, month by month")
     return GrowthArtists(lines, labels, ax.title)
@@ -158,10 +160,12 @@ class TieArtists:
 
 
 def draw_tie_bands(ax: Axes, low: int, high: int, markers: Mapping[str, float] | None = None,
-                   largest: float = 40.0) -> TieArtists:
+                   largest: float = 40.0, title: str | None = None) -> TieArtists:
     """The share of ties with fewer than ``low``, ``low..high`` and more than ``high`` mutual
     connections, against the expected number of mutual connections (Poisson counts), with
-    ``markers`` (label -> expected mutual connections) drawn as vertical lines."""
+    ``markers`` (label -> expected mutual connections) drawn as vertical lines, each labelled
+    along its line in the lower half, where the curves leave room. ``title`` should state the
+    finding (default: where the band lies)."""
     means = np.linspace(0.0, largest, 401)
     weakest, moderate, strong = tie_strength_shares(means, low, high)
     curves = {}
@@ -171,17 +175,17 @@ def draw_tie_bands(ax: Axes, low: int, high: int, markers: Mapping[str, float] |
             (f"strong: more than {high}", strong, "purple", "--")):
         (curves[name],) = ax.plot(means, values, style, lw=2.5, color=PALETTE[colour], label=name)
     lines = []
-    for i, (label, mean) in enumerate((markers or {}).items()):
+    for label, mean in (markers or {}).items():
         line = ax.axvline(mean, color=PALETTE["black"], lw=1, alpha=0.6)
-        ax.text(mean, 1.02 - 0.07 * (i % 3), f" {label}", fontsize=8, va="top", ha="left",
-                transform=ax.get_xaxis_transform())
+        ax.text(mean, 0.22, f"{label} ", fontsize=8, va="bottom", ha="right", rotation=90,
+                transform=ax.get_xaxis_transform(),
+                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
         lines.append(line)
     ax.set_xlim(0, largest)
     ax.set_ylim(0, 1.05)
     ax.legend(loc="center right", fontsize=8)
     label_axes(ax, "expected mutual connections of a contact", "share of such ties",
-               "Ties with a few mutual connections are moderately weak;\n"
-               "with many, they are strong")
+               title or f"A tie is moderately weak with {low} to {high} mutual connections")
     return TieArtists(curves, lines, ax.title)
 
 
@@ -230,7 +234,7 @@ def update_tradeoffs(artists: TradeoffArtists, decision: Decision) -> None:
     """Show ``decision``'s scores and values in the artists of ``draw_tradeoffs``."""
     scores = decision.scores.to_numpy()
     artists.cells.set_array(scores)
-    artists.title.set_text("The trade-offs, policy by policy\n" + (
+    artists.title.set_text(_tradeoff_finding(decision) + "\n" + (
         "(darker = closer to the best policy)" if decision.scale == "relative"
         else "(darker = closer to 100%)"))
     _row_names(artists.cells.axes, list(decision.scores.index))
@@ -240,6 +244,17 @@ def update_tradeoffs(artists: TradeoffArtists, decision: Decision) -> None:
             text = artists.texts[row, col]
             text.set_text(_value_text(criterion, values[row, col]))
             text.set_color("white" if scores[row, col] > 0.6 else "black")
+
+
+def _tradeoff_finding(decision: Decision) -> str:
+    """What the grid shows, in a line: whether one policy is at least as good as every other on
+    every criterion."""
+    values = decision.values
+    best_everywhere = [name for name in values.index
+                       if (values.loc[name] >= values.max(axis=0) - 1e-12).all()]
+    if best_everywhere:
+        return f"{best_everywhere[0]} is best on every criterion"
+    return "No policy is best on every criterion"
 
 
 def _row_names(ax: Axes, names: list[str]) -> None:

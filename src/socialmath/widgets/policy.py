@@ -145,10 +145,10 @@ class PolicyExplorer(Explorer):
         update_decision(self.artists[1], result.decision)
 
     def moving_artists(self) -> list:
-        """What changes on most moves: the grid's colours and values, the bars, their totals and
-        the verdict (the rest is in :meth:`static_state`)."""
+        """What changes on most moves: the grid's colours, values and finding, the bars, their
+        totals and the verdict (the rest is in :meth:`static_state`)."""
         tradeoffs, decision = self.artists
-        return [tradeoffs.cells, *tradeoffs.texts.ravel(), decision.title,
+        return [tradeoffs.cells, *tradeoffs.texts.ravel(), tradeoffs.title, decision.title,
                 *(bar for bars in decision.segments.values() for bar in bars), *decision.totals]
 
     def static_state(self) -> tuple:
