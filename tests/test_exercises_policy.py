@@ -10,10 +10,11 @@ from socialmath.exercises.policy import (
     check_flip,
     check_mutual_connections,
     check_noise_share,
+    check_third_policy,
     check_weights_for,
     check_winner,
 )
-from socialmath.policy import compare_policies
+from socialmath.policy import compare_policies, standard_policies
 
 EQUAL = {"readable": 1, "reciprocated": 1, "reach": 1, "weak_ties": 1, "signal": 1}
 
@@ -174,3 +175,35 @@ def test_winner_never_raises(weights, answer, hint):
     feedback = check_winner(weights, answer)
     assert not feedback.correct and hint in feedback.message
     assert not check_weights_for(answer, weights).correct
+
+
+def test_a_third_policy_can_reorder_two_others_on_the_relative_scale(chapter):
+    mixed = {"reciprocated": 1, "weak_ties": 2, "signal": 3}
+    # Moving only the cap from 1,000 to 5,000 reverses genuine only and curate by field.
+    for cap in (5000,):
+        before = chapter.decide(mixed).totals
+        after = compare_policies(standard_policies(cap), months=60, seed=0).decide(mixed).totals
+        assert before["genuine only"] > before["curate by field"]
+        assert after["genuine only"] < after["curate by field"]
+        right = check_third_policy(cap, mixed, True)
+        assert right.correct and "answered contacts" in right.message
+        assert not check_third_policy(cap, mixed, False).correct
+    # Weights on criteria whose best value the cap does not set cannot reorder them.
+    steady = check_third_policy(30_000, {"reach": 1, "signal": 1}, False)
+    assert steady.correct and "No best value you weigh moved" in steady.message
+
+
+@pytest.mark.parametrize(("args", "hint"), [
+    ((None, EQUAL, True), "replace None"),
+    ((5000, EQUAL, None), "replace None"),
+    ((0, EQUAL, True), "from 1 to 30,000"),
+    ((2.5, EQUAL, True), "whole number"),
+    ((True, EQUAL, True), "whole number"),
+    (("big", EQUAL, True), "whole number"),
+    ((5000, EQUAL, "yes"), "True"),
+    ((5000, None, True), "replace None"),
+    ((5000, {"noise": 1}, True), "Unknown criteria"),
+])
+def test_third_policy_never_raises(args, hint):
+    feedback = check_third_policy(*args)
+    assert not feedback.correct and hint in feedback.message

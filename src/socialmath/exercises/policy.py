@@ -20,6 +20,7 @@ from socialmath.datasets import essay_claims
 from socialmath.exercises.feedback import NO_ANSWER, Feedback, check_number
 from socialmath.policy import (
     CRITERIA,
+    PLATFORM_CAP,
     TIE_MARGIN,
     Assumptions,
     PolicyComparison,
@@ -27,6 +28,7 @@ from socialmath.policy import (
     compare_policies,
     expected_acceptance,
     network_measures,
+    standard_policies,
 )
 
 #: Exercise 1: a month of requests under "genuine only".
@@ -266,6 +268,62 @@ def check_flip(assumption: object, value: object, weights: object, answer: objec
         return Feedback(True, f"Right. {story} The winner {'changes' if flips else 'stays'}, "
                               f"{verdict}")
     return Feedback(False, f"Not quite. {story} Compare the two tables of scores.")
+
+
+@lru_cache(maxsize=32)
+def _comparison_capped(cap: int) -> PolicyComparison:
+    return compare_policies(standard_policies(cap), CHAPTER_RUN["months"], Assumptions(),
+                            CHAPTER_RUN["seed"])
+
+
+def _order(decision, first: str, second: str) -> int:
+    """1 if ``first`` is ahead of ``second``, -1 if behind, 0 within the tie margin."""
+    gap = float(decision.totals[first] - decision.totals[second])
+    return 0 if abs(gap) < TIE_MARGIN else (1 if gap > 0 else -1)
+
+
+def check_third_policy(cap: object, weights: object, answer: object) -> Feedback:
+    """Exercise 8: move only the cap policy from 1,000 to ``cap``. With your ``weights`` on the
+    relative scale, does the order of "genuine only" and "curate by field" change (``answer`` True
+    or False)? Their own measures stay the same; any cap from 1 to 30,000 is accepted.
+
+    >>> check_third_policy(5000, {"reciprocated": 1, "weak_ties": 2, "signal": 3}, True).correct
+    True
+    """
+    problem = _weights_problem(weights)
+    if problem:
+        return Feedback(False, problem)
+    if cap is None or answer is None:
+        return Feedback(False, NO_ANSWER)
+    if isinstance(cap, bool) or not isinstance(cap, int) or not 1 <= cap <= PLATFORM_CAP:
+        return Feedback(False, f"The cap must be a whole number of contacts from 1 to "
+                               f"{PLATFORM_CAP:,}, got {cap!r}.")
+    capped = _comparison_capped(cap)
+    if not isinstance(answer, bool):
+        return Feedback(False, f"Answer True (the order changes) or False (it does not), got "
+                               f"{answer!r}.")
+    first, second = "genuine only", "curate by field"
+    words = {1: f"{first} ahead", -1: f"{second} ahead", 0: "a tie"}
+    before, after = (comparison.decide(weights) for comparison in
+                     (_comparison_capped(1000), capped))
+    flips = _order(before, first, second) != _order(after, first, second)
+    best_before, best_after = before.values.max(axis=0), after.values.max(axis=0)
+    moved = [CRITERIA[name].label for name in CRITERIA
+             if weights.get(name, 0) and abs(best_before[name] - best_after[name]) > 1e-12]
+    why = (f"The best value moved on {', '.join(moved)}, and every relative score on it with it."
+           if moved else "No best value you weigh moved, so no relative score moved either.")
+    absolute = [comparison.decide(weights, scale="absolute") for comparison in
+                (_comparison_capped(1000), capped)]
+    steady = _order(absolute[0], first, second) == _order(absolute[1], first, second)
+    story = (f"With the cap at 1,000: {first} {before.totals[first]:.3f}, {second} "
+             f"{before.totals[second]:.3f} ({words[_order(before, first, second)]}). With the cap "
+             f"at {cap:,}: {after.totals[first]:.3f} and {after.totals[second]:.3f} "
+             f"({words[_order(after, first, second)]}). Their own measures did not change. {why}"
+             f" On the absolute scale the order {'stays' if steady else 'changes too'}"
+             f"{'' if steady else ', through the number of weak ties, which stays relative'}.")
+    if answer == flips:
+        return Feedback(True, f"Right. {story}")
+    return Feedback(False, f"Not quite. {story}")
 
 
 # --- the essay, claim by claim ------------------------------------------------------------------
