@@ -9,7 +9,13 @@ import pytest
 from socialmath.plots import new_figure
 from socialmath.plots.policy import MEASURE_LABELS, draw_by_size, draw_growth, draw_tie_bands
 from socialmath.policy import CRITERIA, Assumptions, compare_policies, standard_policies
-from socialmath.widgets.policy import CAPS, MAX_WEAK_HIGH, MAX_WEIGHT, PolicyExplorer
+from socialmath.widgets.policy import (
+    CAPS,
+    MAX_MUTUAL_ACROSS,
+    MAX_WEAK_HIGH,
+    MAX_WEIGHT,
+    PolicyExplorer,
+)
 
 NAMES_AT = {cap: [p.name for p in standard_policies(cap)] for cap in CAPS}
 
@@ -44,8 +50,8 @@ def assert_sound(explorer):
 
 def reset(explorer):
     defaults = {**{name: 5 for name in CRITERIA}, "genuine_share": 0.8, "in_field_share": 0.4,
-                "requests_per_month": 100, "weak_high": 10, "cap": 1000, "months": 60,
-                "scale": "relative"}
+                "requests_per_month": 100, "weak_high": 10, "mutual_across": 0.0005, "cap": 1000,
+                "months": 60, "scale": "relative"}
     for name, value in defaults.items():
         explorer.controls[name].value = value
 
@@ -132,6 +138,23 @@ def test_the_band_of_weak_ties_through_its_range(explorer, high):
     np.testing.assert_allclose(comparison.summary()["moderately_weak"],
                                expected.summary()["moderately_weak"])
     assert explorer.controls["weak_high"].min == Assumptions().weak_low  # never below the bottom
+    assert_sound(explorer)
+
+
+@pytest.mark.parametrize("chance", [0.0, 0.0005, MAX_MUTUAL_ACROSS])
+def test_the_chance_across_fields_through_its_range(explorer, chance):
+    reset(explorer)
+    explorer.controls["mutual_across"].value = chance
+    comparison = explorer.result.comparison
+    assert comparison.assumptions.mutual_across == pytest.approx(chance)
+    summary = comparison.summary()
+    if chance == 0.0:  # an out-of-field contact shares no contact with you: all weakest
+        for run in comparison.runs:
+            assert (run.measures.mutual_out_of_field == 0).all()
+    expected = compare_policies(standard_policies(1000), 60,
+                                Assumptions(mutual_across=comparison.assumptions.mutual_across), 0)
+    np.testing.assert_allclose(summary["moderately_weak"],
+                               expected.summary()["moderately_weak"])
     assert_sound(explorer)
 
 
