@@ -333,6 +333,7 @@ PLOT_EXAMPLES.update({
         "artists": Make(lambda: draw_reach_curves(plain_axes(), dict(_chapter_5()), 150.0)),
         "curves": Make(lambda: dict(_chapter_5())), "followers": 150.0},
     "plots.policy.draw_growth": {"comparison": Make(lambda: _chapter_6()[0])},
+    "plots.policy.draw_by_size": {"comparison": Make(lambda: _chapter_6()[0])},
     "plots.policy.draw_tie_bands": {"low": 2, "high": 10},
     "plots.policy.draw_tradeoffs": {"decision": Make(lambda: _chapter_6()[1])},
     "plots.policy.update_tradeoffs": {

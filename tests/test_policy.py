@@ -353,7 +353,7 @@ def test_a_tie_is_reported():
                           "share_within_three": [0.2, 0.2], "moderately_weak": [1, 1],
                           "noise_share": [0.5, 0.5]}, index=["A", "B"])
     decision = decide(table, EQUAL)
-    assert decision.margin == 0 and "tied with B" in decision.why()
+    assert decision.margin == 0 and decision.why().startswith("A and B tie with 1.00")
 
 
 def test_winner_by_assumption_finds_a_flip():
@@ -520,3 +520,22 @@ def test_other_bad_input_of_the_decision(chapter):
         winner_by_assumption("genuine_share", "0.5", EQUAL)
     with pytest.raises(ValueError, match="genuine_share"):
         winner_by_assumption("genuine_share", [1.5], EQUAL, months=6)
+
+
+def test_one_tie_rule_for_every_verdict():
+    from socialmath.policy import TIE_MARGIN
+
+    comparison = compare_policies(months=60, seed=0)
+    clear = comparison.decide({name: 1 for name in CRITERIA})
+    assert clear.tied == ["genuine only"]
+    assert clear.verdict == f"genuine only wins by {clear.margin:.2f}"
+    # Three policies keep a feed the budget covers: on readability alone they tie exactly.
+    tie = comparison.decide({"readable": 1})
+    assert sorted(tie.tied) == ["cap at 1,000", "curate by field", "genuine only"]
+    assert tie.verdict == "genuine only and 2 others tie"
+    assert tie.why().startswith("genuine only, curate by field and cap at 1,000 tie with 1.00")
+    # A lead smaller than the margin is a tie too, and the margin is the one the checks use.
+    busy = compare_policies(months=60, seed=0,
+                            assumptions=comparison.assumptions.replace(requests_per_month=300))
+    near = busy.decide({name: 1 for name in CRITERIA})
+    assert 0 < near.margin < TIE_MARGIN and len(near.tied) == 2

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from socialmath.plots import new_figure
-from socialmath.plots.policy import MEASURE_LABELS, draw_growth, draw_tie_bands
+from socialmath.plots.policy import MEASURE_LABELS, draw_by_size, draw_growth, draw_tie_bands
 from socialmath.policy import CRITERIA, Assumptions, compare_policies, standard_policies
-from socialmath.widgets.policy import CAPS, MAX_WEIGHT, PolicyExplorer
+from socialmath.widgets.policy import (
+    CAPS,
+    MAX_MUTUAL_ACROSS,
+    MAX_WEAK_HIGH,
+    MAX_WEIGHT,
+    PolicyExplorer,
+)
 
 NAMES_AT = {cap: [p.name for p in standard_policies(cap)] for cap in CAPS}
 
@@ -43,7 +50,8 @@ def assert_sound(explorer):
 
 def reset(explorer):
     defaults = {**{name: 5 for name in CRITERIA}, "genuine_share": 0.8, "in_field_share": 0.4,
-                "requests_per_month": 100, "cap": 1000, "months": 60, "scale": "relative"}
+                "requests_per_month": 100, "weak_high": 10, "mutual_across": 0.0005, "cap": 1000,
+                "months": 60, "scale": "relative"}
     for name, value in defaults.items():
         explorer.controls[name].value = value
 
@@ -120,6 +128,36 @@ def test_requests_through_their_range(explorer, requests):
     assert_sound(explorer)
 
 
+@pytest.mark.parametrize("high", [2, 10, 30, MAX_WEAK_HIGH])
+def test_the_band_of_weak_ties_through_its_range(explorer, high):
+    reset(explorer)
+    explorer.controls["weak_high"].value = high
+    comparison = explorer.result.comparison
+    assert comparison.assumptions.weak_high == high
+    expected = compare_policies(standard_policies(1000), 60, Assumptions(weak_high=high), 0)
+    np.testing.assert_allclose(comparison.summary()["moderately_weak"],
+                               expected.summary()["moderately_weak"])
+    assert explorer.controls["weak_high"].min == Assumptions().weak_low  # never below the bottom
+    assert_sound(explorer)
+
+
+@pytest.mark.parametrize("chance", [0.0, 0.0005, MAX_MUTUAL_ACROSS])
+def test_the_chance_across_fields_through_its_range(explorer, chance):
+    reset(explorer)
+    explorer.controls["mutual_across"].value = chance
+    comparison = explorer.result.comparison
+    assert comparison.assumptions.mutual_across == pytest.approx(chance)
+    summary = comparison.summary()
+    if chance == 0.0:  # an out-of-field contact shares no contact with you: all weakest
+        for run in comparison.runs:
+            assert (run.measures.mutual_out_of_field == 0).all()
+    expected = compare_policies(standard_policies(1000), 60,
+                                Assumptions(mutual_across=comparison.assumptions.mutual_across), 0)
+    np.testing.assert_allclose(summary["moderately_weak"],
+                               expected.summary()["moderately_weak"])
+    assert_sound(explorer)
+
+
 @pytest.mark.parametrize("cap", CAPS)
 def test_every_cap(explorer, cap):
     reset(explorer)
@@ -163,6 +201,18 @@ def test_corners(explorer):
                     assert_sound(explorer)
 
 
+def test_a_tie_is_called_a_tie_in_the_title_and_the_plain_description(explorer):
+    reset(explorer)
+    for name in CRITERIA:
+        explorer.controls[name].value = MAX_WEIGHT if name == "weak_ties" else 0
+    decision = explorer.result.decision
+    assert decision.tied == ["accept everyone", "genuine only"]  # same weak ties at five years
+    _, bars = explorer.artists
+    assert bars.title.get_text() == "accept everyone and genuine only tie"
+    assert explorer.describe_plain().endswith("accept everyone and genuine only tie")
+    assert_sound(explorer)
+
+
 def test_explorer_uses_the_model():
     explorer = PolicyExplorer(weights={"signal": 3}, cap=2000, months=24, seed=4)
     expected = compare_policies(standard_policies(2000), 24, Assumptions(), 4).decide(
@@ -196,12 +246,54 @@ def test_growth_figure_draws_every_measure(measure):
         draw_growth(ax, comparison, "happiness")
 
 
+def test_size_figure_plots_a_measure_against_contacts_and_marks_its_peak():
+    comparison = compare_policies(months=120, seed=0)
+    fig, ax = new_figure()
+    artists = draw_by_size(ax, comparison, names=["genuine only"])
+    run = comparison.run("genuine only")
+    (line,) = artists.lines
+    np.testing.assert_array_equal(line.get_xdata(), run.contacts)
+    np.testing.assert_allclose(line.get_ydata(), run.measures.moderately_weak)
+    top = int(run.measures.moderately_weak.argmax())
+    assert 0 < top < comparison.months  # it rises, then falls: the band is fixed, mutuals grow
+    assert artists.labels[0].get_text() == (
+        f"{run.measures.moderately_weak[top]:,.0f} at {run.contacts[top]:,} contacts")
+    for bad, error in ((dict(names=["nobody"]), ValueError), (dict(names="genuine only"),
+                                                               ValueError),
+                       (dict(measure="contacts"), ValueError)):
+        with pytest.raises(error):
+            draw_by_size(ax, comparison, **bad)
+    with pytest.raises(TypeError, match="comparison"):
+        draw_by_size(ax, comparison.summary())
+
+
+def test_the_tradeoffs_title_states_the_finding():
+    from socialmath.plots.policy import draw_tradeoffs
+    from socialmath.policy import decide
+
+    fig, ax = new_figure()
+    artists = draw_tradeoffs(ax, compare_policies(months=60, seed=0).decide({"reach": 1}))
+    assert artists.title.get_text().startswith("No policy is best on every criterion")
+    table = pd.DataFrame({"share_readable": [1.0, 0.5], "share_reciprocated": [0.2, 0.1],
+                          "share_within_three": [0.4, 0.4], "moderately_weak": [100, 50],
+                          "noise_share": [0.5, 0.6]}, index=["A", "B"])
+    fig, ax = new_figure()
+    artists = draw_tradeoffs(ax, decide(table, {"reach": 1}))
+    assert artists.title.get_text().startswith("A is best on every criterion")
+
+
 def test_tie_band_figure():
     fig, ax = new_figure()
     artists = draw_tie_bands(ax, 2, 10, {"a contact": 5.0})
     total = sum(np.asarray(line.get_ydata()) for line in artists.curves.values())
     np.testing.assert_allclose(total, 1.0)
     assert len(artists.markers) == 1
+    assert artists.title.get_text() == "A tie is moderately weak with 2 to 10 mutual connections"
+    # the marker's label sits inside the axes, below the top edge
+    fig.canvas.draw()
+    (label,) = [text for text in ax.texts if text.get_text().strip() == "a contact"]
+    box = label.get_window_extent(fig.canvas.get_renderer())
+    assert ax.bbox.y0 < box.y0 and box.y1 < ax.bbox.y1
 
 
 def test_a_weight_move_blits_and_a_cap_or_scale_move_redraws_the_background():

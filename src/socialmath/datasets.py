@@ -26,6 +26,10 @@ __all__ = ["DataError", "available", "essay_claims", "load", "read_csv", "small_
            "studies_as_text"]
 
 STATUSES = {"V", "V2", "U"}
+#: The order of the statuses, strongest first: a claim's status is its weakest source's.
+STATUS_ORDER = ("V", "V2", "U")
+#: What the course's sources say about a claim of the essay.
+VERDICTS = ("holds", "in part", "unsupported", "misattributed", "definition")
 MEASURES = {"distance", "intermediaries", "unclear"}
 #: What a study's low-high range describes: two readings of an ambiguous text, the shortest and
 #: the longest single chain, or a figure that the study itself gives as a range.
@@ -33,7 +37,7 @@ RANGES = {"readings": "two readings of the text", "chains": "shortest to longest
           "figure": "given as a range"}
 _STUDY_NUMBERS = ["year", "size", "reported", "reported_low", "reported_high", "distance",
                   "distance_low", "distance_high"]
-_CLAIM_COLUMNS = ["claim", "essay", "found", "chapters", "source", "status"]
+_CLAIM_COLUMNS = ["claim", "essay", "found", "chapters", "source", "status", "verdict"]
 #: Chapters of the course a claim can be checked in.
 CHAPTERS = range(1, 8)
 _STUDY_COLUMNS = ["study", "year", "population", "size", "statistic", "measure",
@@ -199,9 +203,11 @@ def _figure(value, low, high, kind) -> str:
 def essay_claims() -> pd.DataFrame:
     """The essay's claims, one row each, with what the course found: the claim in the course's
     words (``essay``), the finding (``found``), the chapters that check it (``chapters``, a list of
-    numbers), the sources (``source``, keys of ``book/references.bib`` separated by ``;``) and the
-    status of the evidence for the claim as the essay states it (``status``: V read in a primary
-    source, V2 through a secondary source, U no source found).
+    numbers), the sources (``source``, keys of ``book/references.bib`` separated by ``;``), the
+    status of the evidence (``status``: the weakest of its sources' statuses in the course's fact
+    sheet, V read in a primary source, V2 only through a secondary source, U not read at all) and
+    what that evidence says about the claim as the essay states it (``verdict``, one of
+    :data:`VERDICTS`).
 
     >>> claims = essay_claims()
     >>> len(claims), claims.loc[5, "chapters"]
@@ -218,6 +224,9 @@ def essay_claims() -> pd.DataFrame:
         if row["status"] not in STATUSES:
             raise DataError(f"{filename}, line {line}: status must be one of "
                             f"{sorted(STATUSES)}, got {row['status']!r}")
+        if row["verdict"] not in VERDICTS:
+            raise DataError(f"{filename}, line {line}: verdict must be one of "
+                            f"{list(VERDICTS)}, got {row['verdict']!r}")
         try:
             numbers = [int(part) for part in str(row["chapters"]).split(";")]
         except ValueError:

@@ -20,12 +20,15 @@ from socialmath.datasets import essay_claims
 from socialmath.exercises.feedback import NO_ANSWER, Feedback, check_number
 from socialmath.policy import (
     CRITERIA,
+    PLATFORM_CAP,
+    TIE_MARGIN,
     Assumptions,
     PolicyComparison,
     accept_genuine,
     compare_policies,
     expected_acceptance,
     network_measures,
+    standard_policies,
 )
 
 #: Exercise 1: a month of requests under "genuine only".
@@ -53,6 +56,8 @@ def check_accepted(answer: object) -> Feedback:
         (lambda x: requests - x, "that is the number of requests you decline."),
         (lambda x: requests * genuine + fake * detection,
          "that adds the fake profiles you spot; you accept the ones you miss."),
+        (lambda x: fake * (1 - detection),
+         "that is only the fake profiles you miss; you accept every genuine profile too."),
     ]
     return check_number(answer, expected, name="requests accepted", rel_tol=0.005, slips=slips)
 
@@ -113,10 +118,14 @@ def _comparison(assumptions: Assumptions) -> PolicyComparison:
     return compare_policies(None, CHAPTER_RUN["months"], assumptions, CHAPTER_RUN["seed"])
 
 
-def _weights_problem(weights: object) -> str | None:
-    """None when ``weights`` can be used; else what is wrong with them, for the learner."""
+def _weights_problem(weights: object, name: str = "weights") -> str | None:
+    """None when ``weights`` can be used; else what is wrong with them, for the learner
+    (``name``: what the notebook calls them)."""
     if weights is None:
-        return NO_ANSWER
+        if name == "weights":
+            return NO_ANSWER
+        return (f"{name} is still None: set it to your weights in exercise 4 (a dictionary such "
+                f"as {{\"reach\": 1, \"signal\": 2}}) and run that cell first.")
     example = ", ".join(f'"{name}": 1' for name in CRITERIA)
     if not isinstance(weights, Mapping):
         return f"Weights must be a dictionary such as {{{example}}}, got {weights!r}."
@@ -149,7 +158,8 @@ def check_winner(weights: object, answer: object) -> Feedback:
     """Exercise 4: with your own ``weights``, which policy do you expect to win after five years?
 
     Any weights are accepted; the check says whether your prediction is what the model gives and
-    why.
+    why. A policy within :data:`~socialmath.policy.TIE_MARGIN` of the winner is tied with it and
+    counts as right.
 
     >>> feedback = check_winner({"reciprocated": 1}, "cap at 1,000")
     >>> feedback.correct, feedback.message[:40]
@@ -160,10 +170,10 @@ def check_winner(weights: object, answer: object) -> Feedback:
         return Feedback(False, problem)
     decision = _comparison(Assumptions()).decide(weights)
     chosen = answer.strip().lower()
-    tied = [name for name in decision.ranking
-            if decision.totals[decision.winner] - decision.totals[name] < 0.005]
+    tied = decision.tied
     if chosen in tied:
-        extra = (f" It is within 0.005 of {', '.join(n for n in tied if n != chosen)}: a tie."
+        extra = (f" {chosen.capitalize()} is within {TIE_MARGIN} of "
+                 f"{', '.join(n for n in tied if n != chosen)}: a tie."
                  if len(tied) > 1 else "")
         return Feedback(True, f"Right. {decision.why()}{extra}")
     return Feedback(False, f"Not with these weights: {decision.why()} Your choice, {chosen}, "
@@ -172,7 +182,8 @@ def check_winner(weights: object, answer: object) -> Feedback:
 
 
 def check_weights_for(target: object, weights: object) -> Feedback:
-    """Exercise 5: find weights under which ``target`` wins. Any weights that make it win pass.
+    """Exercise 4, second part: find weights under which ``target`` wins outright. Any weights
+    that make it win by :data:`~socialmath.policy.TIE_MARGIN` or more pass; a tie does not.
 
     >>> check_weights_for("curate by field", {"signal": 1}).correct
     True
@@ -182,26 +193,46 @@ def check_weights_for(target: object, weights: object) -> Feedback:
         return Feedback(False, problem)
     decision = _comparison(Assumptions()).decide(weights)
     chosen = target.strip().lower()
-    if decision.winner == chosen or decision.totals[decision.winner] - decision.totals[
-            chosen] < 1e-9:
+    if decision.tied == [chosen]:
         return Feedback(True, f"Yes: with these weights {decision.why()}")
-    strengths = decision.scores.loc[chosen]
-    best = [CRITERIA[name].label for name, score in strengths.items() if score >= 0.999]
-    hint = (f"{chosen} is the best policy on {', '.join(best)}: weigh that more, and the "
-            f"criteria where it is weak less." if best else
-            f"{chosen} is not the best policy on any criterion here, so no weights may make it "
-            f"win; try another policy.")
-    return Feedback(False, f"Not yet: {decision.why()} {hint}")
+    scores = decision.scores
+    mine = scores.loc[chosen]
+    dominant = [name for name in scores.index
+                if name != chosen and (scores.loc[name] >= mine - 1e-12).all()]
+    best = [CRITERIA[name].label for name, score in mine.items()
+            if score >= scores[name].max() - 1e-12]
+    others_best = {CRITERIA[name].label: [n for n in scores.index if n != chosen
+                                          and scores.loc[n, name] >= mine[name] - 1e-12]
+                   for name in mine.index}
+    if chosen in decision.tied:
+        start = f"Not yet, as a tie is not a win: {decision.why()}"
+    else:
+        start = f"Not yet: {decision.why()}"
+    if dominant:
+        hint = (f"{dominant[0]} does at least as well as {chosen} on every criterion here, so no "
+                f"weights make {chosen} win outright: at best it ties. Try another policy, or "
+                f"change an assumption (exercise 5).")
+    elif best:
+        shared = [f"{label} (shared with {', '.join(others_best[label])})" if others_best[label]
+                  else label for label in best]
+        hint = (f"{chosen} is the best policy on {', '.join(shared)}: weigh that more, and the "
+                f"criteria where it is weak less.")
+    else:
+        hint = (f"{chosen} is not the best policy on any criterion here, so no weights may make "
+                f"it win; try another policy.")
+    return Feedback(False, f"{start} {hint}")
 
 
 def check_flip(assumption: object, value: object, weights: object, answer: object) -> Feedback:
-    """Exercise 6: change one assumption to ``value``; with your ``weights``, does the winner
-    change (``answer`` True or False)? Any assumption and value in range are accepted.
+    """Exercises 5 and 6: change one assumption to ``value``; with your ``weights``, does the
+    winner change (``answer`` True or False)? Any assumption and value in range are accepted.
+    Policies within :data:`~socialmath.policy.TIE_MARGIN` are tied: when a tie is involved on
+    either side and the two decisions share a policy at the top, both answers are accepted.
 
     >>> check_flip("genuine_share", 0.8, {"reach": 1}, False).correct
     True
     """
-    problem = _weights_problem(weights)
+    problem = _weights_problem(weights, name="my_weights")
     if problem:
         return Feedback(False, problem)
     names = Assumptions.names()
@@ -213,15 +244,23 @@ def check_flip(assumption: object, value: object, weights: object, answer: objec
         after = _comparison(changed).decide(weights)
     except (TypeError, ValueError) as error:
         return Feedback(False, f"That value cannot be used: {error}.")
+    if answer is None:
+        return Feedback(False, NO_ANSWER)
     if not isinstance(answer, bool):
         return Feedback(False, "Answer True (the winner changes) or False (it does not), "
                                f"got {answer!r}.")
     before = _comparison(Assumptions()).decide(weights)
-    flips = before.winner != after.winner
     default = getattr(Assumptions(), assumption)
-    story = (f"With {assumption} = {default!r} (the chapter's value), {before.winner} wins "
-             f"({before.totals[before.winner]:.2f}); with {assumption} = {value!r}, "
-             f"{after.winner} wins ({after.totals[after.winner]:.2f}, {after.margin:.2f} ahead).")
+    story = (f"With {assumption} = {default!r} (the chapter's value), {before.verdict} "
+             f"({before.totals[before.winner]:.3f}); with {assumption} = {value!r}, "
+             f"{after.verdict} ({after.totals[after.winner]:.3f}).")
+    shared = set(before.tied) & set(after.tied)
+    if shared and (len(before.tied) > 1 or len(after.tied) > 1):
+        return Feedback(True, f"Either answer is defensible here. {story} A tie (totals within "
+                              f"{TIE_MARGIN}) is involved and {', '.join(sorted(shared))} is at "
+                              f"the top both times, so whether the winner changes is a matter "
+                              f"of noise, not of this assumption.")
+    flips = not shared
     if answer == flips:
         verdict = ("so the answer depends on this assumption: hold it up to whatever evidence "
                    "you have." if flips else
@@ -231,38 +270,96 @@ def check_flip(assumption: object, value: object, weights: object, answer: objec
     return Feedback(False, f"Not quite. {story} Compare the two tables of scores.")
 
 
+@lru_cache(maxsize=32)
+def _comparison_capped(cap: int) -> PolicyComparison:
+    return compare_policies(standard_policies(cap), CHAPTER_RUN["months"], Assumptions(),
+                            CHAPTER_RUN["seed"])
+
+
+def _order(decision, first: str, second: str) -> int:
+    """1 if ``first`` is ahead of ``second``, -1 if behind, 0 within the tie margin."""
+    gap = float(decision.totals[first] - decision.totals[second])
+    return 0 if abs(gap) < TIE_MARGIN else (1 if gap > 0 else -1)
+
+
+def check_third_policy(cap: object, weights: object, answer: object) -> Feedback:
+    """Exercise 8: move only the cap policy from 1,000 to ``cap``. With your ``weights`` on the
+    relative scale, does the order of "genuine only" and "curate by field" change (``answer`` True
+    or False)? Their own measures stay the same; any cap from 1 to 30,000 is accepted.
+
+    >>> check_third_policy(5000, {"reciprocated": 1, "weak_ties": 2, "signal": 3}, True).correct
+    True
+    """
+    problem = _weights_problem(weights)
+    if problem:
+        return Feedback(False, problem)
+    if cap is None or answer is None:
+        return Feedback(False, NO_ANSWER)
+    if isinstance(cap, bool) or not isinstance(cap, int) or not 1 <= cap <= PLATFORM_CAP:
+        return Feedback(False, f"The cap must be a whole number of contacts from 1 to "
+                               f"{PLATFORM_CAP:,}, got {cap!r}.")
+    capped = _comparison_capped(cap)
+    if not isinstance(answer, bool):
+        return Feedback(False, f"Answer True (the order changes) or False (it does not), got "
+                               f"{answer!r}.")
+    first, second = "genuine only", "curate by field"
+    words = {1: f"{first} ahead", -1: f"{second} ahead", 0: "a tie"}
+    before, after = (comparison.decide(weights) for comparison in
+                     (_comparison_capped(1000), capped))
+    flips = _order(before, first, second) != _order(after, first, second)
+    best_before, best_after = before.values.max(axis=0), after.values.max(axis=0)
+    moved = [CRITERIA[name].label for name in CRITERIA
+             if weights.get(name, 0) and abs(best_before[name] - best_after[name]) > 1e-12]
+    why = (f"The best value moved on {', '.join(moved)}, and every relative score on it with it."
+           if moved else "No best value you weigh moved, so no relative score moved either.")
+    absolute = [comparison.decide(weights, scale="absolute") for comparison in
+                (_comparison_capped(1000), capped)]
+    steady = _order(absolute[0], first, second) == _order(absolute[1], first, second)
+    story = (f"With the cap at 1,000: {first} {before.totals[first]:.3f}, {second} "
+             f"{before.totals[second]:.3f} ({words[_order(before, first, second)]}). With the cap "
+             f"at {cap:,}: {after.totals[first]:.3f} and {after.totals[second]:.3f} "
+             f"({words[_order(after, first, second)]}). Their own measures did not change. {why}"
+             f" On the absolute scale the order {'stays' if steady else 'changes too'}"
+             f"{'' if steady else ', through the number of weak ties, which stays relative'}.")
+    if answer == flips:
+        return Feedback(True, f"Right. {story}")
+    return Feedback(False, f"Not quite. {story}")
+
+
 # --- the essay, claim by claim ------------------------------------------------------------------
 
 
-def check_unverified_claims(answer: object) -> Feedback:
-    """Exercise 7: which claims of the essay (numbers 1 to 8) have no source at all (status U)?
+#: Exercise 7: the statuses a learner may give claim 4, and what each one rests on.
+CLAIM_FOUR_STATUS = {
+    "V": (False, "Not with the table's rule. Rajkumar and colleagues (read first-hand) measured "
+                 "job moves through direct ties with a moderate number of mutual connections. "
+                 "They did not test a chain of a contact of a contact of a contact, and "
+                 "Granovetter's argument was read only through notes (V2). A status is only as "
+                 "strong as the weakest source the finding needs."),
+    "V2": (True, "Defensible, and it is the table's rule: the finding needs Granovetter's "
+                 "argument that weak ties bridge circles, read only through notes, beside "
+                 "Rajkumar's experiments, read first-hand. Note what V2 does not say: nobody "
+                 "tested the essay's chain of three contacts."),
+    "U": (True, "Defensible too, if you judge the essay's mechanism itself: no source we read "
+                "tested a chain of a contact of a contact of a contact leading to a job. "
+                "Rajkumar's evidence concerns direct ties. The table gives V2 because it grades "
+                "the sources the finding rests on, not the chain."),
+}
 
-    >>> check_unverified_claims({1, 7}).correct
-    True
+
+def check_claim_status(answer: object) -> Feedback:
+    """Exercise 7: which status ("V", "V2" or "U") does claim 4 deserve, given what Rajkumar and
+    colleagues measured? V2 and U are both defensible, each for its reason; V is not.
+
+    >>> check_claim_status("V2").correct, check_claim_status("V").correct
+    (True, False)
     """
     if answer is None or answer is Ellipsis:
         return Feedback(False, NO_ANSWER)
-    claims = essay_claims()
-    try:
-        chosen = {int(x) for x in answer} if not isinstance(answer, str | bytes) else None
-    except (TypeError, ValueError):
-        chosen = None
-    if chosen is None or any(isinstance(x, bool) for x in answer):
-        return Feedback(False, f"Answer with a set of claim numbers, such as {{2, 5}}; got "
+    chosen = answer.strip().upper() if isinstance(answer, str) else None
+    if chosen not in CLAIM_FOUR_STATUS:
+        return Feedback(False, f"Answer with one of the statuses \"V\", \"V2\" or \"U\"; got "
                                f"{answer!r}.")
-    expected = set(claims.index[claims["status"] == "U"])
-    if chosen == expected:
-        return Feedback(True, f"Correct: claims {sorted(expected)} rest on no source the course "
-                              f"could find. Everything else was read in a source, first-hand "
-                              f"(V) or through a secondary one (V2).")
-    unknown = chosen - set(claims.index)
-    if unknown:
-        return Feedback(False, f"The essay has claims 1 to {len(claims)}; {sorted(unknown)} "
-                               f"are not among them.")
-    secondary = chosen & set(claims.index[claims["status"] == "V2"])
-    if secondary:
-        return Feedback(False, f"Not yet: claims {sorted(secondary)} are V2, read through a "
-                               f"secondary source. That is weaker than V, but it is a source.")
-    missing = expected - chosen
-    return Feedback(False, f"Not yet: {len(missing)} unverified claim(s) are missing. Read the "
-                           f"status column of the closing table.")
+    correct, why = CLAIM_FOUR_STATUS[chosen]
+    shown = essay_claims().loc[4, "status"]
+    return Feedback(correct, f"{why} (The closing table gives claim 4 {shown}.)")

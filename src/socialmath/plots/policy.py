@@ -12,7 +12,7 @@ weak, the trade-offs side by side, and the decision your weights make.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +21,7 @@ from matplotlib.collections import QuadMesh
 from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter
 
 from socialmath._validate import (
     require_count,
@@ -100,8 +101,68 @@ def draw_growth(ax: Axes, comparison: PolicyComparison, measure: str = "contacts
                                   annotation_clip=False))
     ax.set_xlim(0, months[-1] * 1.3)
     ax.set_ylim(bottom=0)
+    if measure in ("contacts", "moderately_weak"):  # counts: thousands separated as in the text
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:,.0f}"))
     label_axes(ax, "months", MEASURE_LABELS[measure],
                title or f"{MEASURE_LABELS[measure].capitalize()}, month by month")
+    return GrowthArtists(lines, labels, ax.title)
+
+
+def draw_by_size(ax: Axes, comparison: PolicyComparison, measure: str = "moderately_weak",
+                 names: Sequence[str] | None = None, title: str | None = None) -> GrowthArtists:
+    """One measure of the policies called ``names`` (default: all) against their number of
+    contacts, month by month, each line's highest point marked and labelled with its size (the
+    ``labels`` of the result).
+
+    >>> from socialmath.plots import new_figure
+    >>> from socialmath.policy import compare_policies
+    >>> fig, ax = new_figure()
+    >>> artists = draw_by_size(ax, compare_policies(months=12, seed=0), names=["genuine only"])
+    >>> len(artists.lines), artists.labels[0].get_text().endswith("contacts")
+    (1, True)
+    """
+    require_axes("ax", ax)
+    if not isinstance(comparison, PolicyComparison):
+        raise TypeError(f"comparison must be a PolicyComparison (policy.compare_policies()), "
+                        f"got {type(comparison).__name__}")
+    if title is not None:
+        require_text("title", title)
+    measures = [name for name in MEASURE_LABELS if name != "contacts"]
+    if not isinstance(measure, str) or measure not in measures:
+        raise ValueError(f"measure must be one of {measures}, got {measure!r}")
+    if names is not None and (isinstance(names, str) or not isinstance(names, Sequence)):
+        raise TypeError(f"names must be a list of policy names among {comparison.names}, got "
+                        f"{names!r} ({type(names).__name__})")
+    chosen = comparison.names if names is None else list(names)
+    unknown = [name for name in chosen if not isinstance(name, str)
+               or name not in comparison.names]
+    if unknown or not chosen:
+        raise ValueError(f"names must be a non-empty list of policies among {comparison.names}, "
+                         f"got {names!r}")
+    lines, labels = [], []
+    for i, run in enumerate(comparison.runs):
+        if run.policy.name not in chosen:
+            continue
+        frame = run.measures.as_frame()
+        sizes = np.asarray(frame["contacts"], dtype=float)
+        values = np.asarray(frame[measure], dtype=float)
+        (line,) = ax.plot(sizes, values, lw=2, color=_colour(i), label=run.policy.name)
+        top = int(values.argmax())
+        ax.plot([sizes[top]], [values[top]], "o", color=_colour(i))
+        text = f"{format_count(values[top])} at {format_count(sizes[top])} contacts"
+        labels.append(ax.annotate(text, (sizes[top], values[top]), xytext=(6, 6),
+                                  textcoords="offset points", fontsize=8, color=_colour(i)))
+        lines.append(line)
+    if labels:  # the leftmost peak's label goes to its left, away from the others
+        first = min(labels, key=lambda label: label.xy[0])
+        first.set_position((-6, 6))
+        first.set_horizontalalignment("right")
+    ax.set_ylim(bottom=0, top=ax.get_ylim()[1] * 1.12)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}"))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:,.0f}"))
+    ax.legend(loc="lower center", fontsize=8)
+    label_axes(ax, "contacts", MEASURE_LABELS[measure],
+               title or f"{MEASURE_LABELS[measure].capitalize()} by network size")
     return GrowthArtists(lines, labels, ax.title)
 
 
@@ -127,10 +188,12 @@ class TieArtists:
 
 
 def draw_tie_bands(ax: Axes, low: int, high: int, markers: Mapping[str, float] | None = None,
-                   largest: float = 40.0) -> TieArtists:
+                   largest: float = 40.0, title: str | None = None) -> TieArtists:
     """The share of ties with fewer than ``low``, ``low..high`` and more than ``high`` mutual
     connections, against the expected number of mutual connections (Poisson counts), with
-    ``markers`` (label -> expected mutual connections) drawn as vertical lines."""
+    ``markers`` (label -> expected mutual connections) drawn as vertical lines, each labelled
+    along its line in the lower half, where the curves leave room. ``title`` should state the
+    finding (default: where the band lies)."""
     require_axes("ax", ax)
     low = require_count("low", low, high=100_000)  # named here, not as weak_low
     require_integer("high", high, low=low, high=100_000)
@@ -138,6 +201,8 @@ def draw_tie_bands(ax: Axes, low: int, high: int, markers: Mapping[str, float] |
     if markers is not None:
         require_labelled("markers", markers, lambda name, mean: require_number(
             name, mean, low=0), "an expected number of mutual connections")
+    if title is not None:
+        require_text("title", title)
     means = np.linspace(0.0, largest, 401)
     weakest, moderate, strong = tie_strength_shares(means, low, high)
     curves = {}
@@ -147,17 +212,17 @@ def draw_tie_bands(ax: Axes, low: int, high: int, markers: Mapping[str, float] |
             (f"strong: more than {high}", strong, "purple", "--")):
         (curves[name],) = ax.plot(means, values, style, lw=2.5, color=PALETTE[colour], label=name)
     lines = []
-    for i, (label, mean) in enumerate((markers or {}).items()):
+    for label, mean in (markers or {}).items():
         line = ax.axvline(mean, color=PALETTE["black"], lw=1, alpha=0.6)
-        ax.text(mean, 1.02 - 0.07 * (i % 3), f" {label}", fontsize=8, va="top", ha="left",
-                transform=ax.get_xaxis_transform())
+        ax.text(mean, 0.22, f"{label} ", fontsize=8, va="bottom", ha="right", rotation=90,
+                transform=ax.get_xaxis_transform(),
+                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
         lines.append(line)
     ax.set_xlim(0, largest)
     ax.set_ylim(0, 1.05)
     ax.legend(loc="center right", fontsize=8)
     label_axes(ax, "expected mutual connections of a contact", "share of such ties",
-               "Ties with a few mutual connections are moderately weak;\n"
-               "with many, they are strong")
+               title or f"A tie is moderately weak with {low} to {high} mutual connections")
     return TieArtists(curves, lines, ax.title)
 
 
@@ -210,7 +275,7 @@ def update_tradeoffs(artists: TradeoffArtists, decision: Decision) -> None:
     require_instance("decision", decision, Decision, _DECISION)
     scores = decision.scores.to_numpy()
     artists.cells.set_array(scores)
-    artists.title.set_text("The trade-offs, policy by policy\n" + (
+    artists.title.set_text(_tradeoff_finding(decision) + "\n" + (
         "(darker = closer to the best policy)" if decision.scale == "relative"
         else "(darker = closer to 100%)"))
     _row_names(artists.cells.axes, list(decision.scores.index))
@@ -220,6 +285,17 @@ def update_tradeoffs(artists: TradeoffArtists, decision: Decision) -> None:
             text = artists.texts[row, col]
             text.set_text(_value_text(criterion, values[row, col]))
             text.set_color("white" if scores[row, col] > 0.6 else "black")
+
+
+def _tradeoff_finding(decision: Decision) -> str:
+    """What the grid shows, in a line: whether one policy is at least as good as every other on
+    every criterion."""
+    values = decision.values
+    best_everywhere = [name for name in values.index
+                       if (values.loc[name] >= values.max(axis=0) - 1e-12).all()]
+    if best_everywhere:
+        return f"{best_everywhere[0]} is best on every criterion"
+    return "No policy is best on every criterion"
 
 
 def _row_names(ax: Axes, names: list[str]) -> None:
@@ -238,15 +314,6 @@ class DecisionArtists:
     segments: dict[str, BarContainer]
     totals: list[Text]
     title: Text
-
-
-def _decision_title(decision: Decision) -> str:
-    ranking = decision.ranking
-    # Short: an explorer redraws it on every move, and text costs about as much per character.
-    # The totals are written beside the bars.
-    if len(ranking) > 1 and decision.margin < 0.005:
-        return f"{ranking[0]} and {ranking[1]} tie"
-    return f"{decision.winner} wins by {decision.margin:.2f}"
 
 
 def draw_decision(ax: Axes, decision: Decision) -> DecisionArtists:
@@ -287,4 +354,5 @@ def update_decision(artists: DecisionArtists, decision: Decision) -> None:
     ax.set_xlabel("total score (1 = " + ("the best policy on all you weigh)"
                                          if decision.scale == "relative"
                                          else "100% on all you weigh)"))
-    artists.title.set_text(_decision_title(decision))
+    # The verdict is short: an explorer redraws it on every move (the totals are beside the bars).
+    artists.title.set_text(decision.verdict)

@@ -54,6 +54,7 @@ True
 from socialmath.policy.decision import (
     CRITERIA,
     SCALES,
+    TIE_MARGIN,
     Criterion,
     Decision,
     decide,
@@ -86,6 +87,7 @@ __all__ = [
     "PLATFORM_CAP",
     "RULES",
     "SCALES",
+    "TIE_MARGIN",
     "Assumptions",
     "Criterion",
     "Decision",

@@ -31,7 +31,8 @@ from socialmath.policy.simulation import (
     compare_policies,
 )
 
-__all__ = ["CRITERIA", "SCALES", "Criterion", "Decision", "decide", "winner_by_assumption"]
+__all__ = ["CRITERIA", "SCALES", "TIE_MARGIN", "Criterion", "Decision", "decide",
+           "winner_by_assumption"]
 
 
 # --- deciding -------------------------------------------------------------------------------------
@@ -48,6 +49,10 @@ class Criterion:
 
 #: How scores are computed from values (see the module docstring).
 SCALES = ("relative", "absolute")
+
+#: Totals closer than this are a tie, everywhere the course judges a decision (the explorer's
+#: verdict, the exercises' checks): a different seed moves the chapter's totals by about as much.
+TIE_MARGIN = 0.005
 
 #: The criteria of the decision, by name. Each is "higher is better" and in [0, 1] before it is
 #: scaled, except ``weak_ties`` (a number of ties).
@@ -105,6 +110,24 @@ class Decision:
         return self.ranking[0]
 
     @property
+    def tied(self) -> list[str]:
+        """The winner and every policy whose total is within :data:`TIE_MARGIN` of it, best
+        first: more than one name means the decision is a tie."""
+        top = float(self.totals[self.winner])
+        return [name for name in self.ranking if top - float(self.totals[name]) < TIE_MARGIN]
+
+    @property
+    def verdict(self) -> str:
+        """In a few words: "genuine only wins by 0.09", or "cap at 1,000 and accept everyone tie"
+        (or "genuine only and 2 others tie") when totals are within :data:`TIE_MARGIN`."""
+        tied = self.tied
+        if len(tied) > 2:  # short enough for a figure's title
+            return f"{tied[0]} and {len(tied) - 1} others tie"
+        if len(tied) > 1:
+            return f"{tied[0]} and {tied[1]} tie"
+        return f"{self.winner} wins by {self.margin:.2f}"
+
+    @property
     def margin(self) -> float:
         """How far the winner is ahead of the runner-up (0 if alone)."""
         if len(self.ranking) < 2:
@@ -120,17 +143,20 @@ class Decision:
         """
         winner = self.winner
         parts = [f"{winner} wins with {self.totals[winner]:.2f} of a possible 1"]
+        if len(self.tied) > 1:
+            names = f"{', '.join(self.tied[:-1])} and {self.tied[-1]}"
+            parts = [f"{names} tie with {self.totals[winner]:.2f} of a possible 1 (totals "
+                     f"within {TIE_MARGIN})"]
         if len(self.ranking) > 1:
             second = self.ranking[1]
-            if self.margin < 1e-9:
-                parts[0] += f", tied with {second}"
-            else:
+            if len(self.tied) == 1:
                 parts[0] += f", {self.margin:.2f} ahead of {second}"
             gap = self.contributions.loc[winner] - self.contributions.loc[second]
             ahead = gap[gap > 1e-9].sort_values(ascending=False)
             behind = gap[gap < -1e-9].sort_values()
             if not ahead.empty:
-                parts.append("it gains most on " + _criteria_list(ahead))
+                subject = winner if len(self.tied) > 1 else "it"
+                parts.append(f"{subject} gains most on " + _criteria_list(ahead))
             if not behind.empty:
                 parts.append(f"{second} does better on " + _criteria_list(-behind))
         return "; ".join(parts) + "."

@@ -39,6 +39,12 @@ _LAYOUT = widgets.Layout(width="420px")
 MAX_WEIGHT = 10
 #: Caps offered by the cap slider: from Dunbar's order of size to LinkedIn's cap.
 CAPS = (150, 300, 500, 1000, 2000, 5000, 10_000, PLATFORM_CAP)
+#: The top of the band of moderately weak ties runs from the band's bottom to this many mutual
+#: connections (the band is an assumption: we found no figure for its edges).
+MAX_WEAK_HIGH = 40
+#: The chance that two contacts from different fields (or two out of your field) know each other
+#: runs from 0 to this (the chapter's value is 0.05%; an assumption).
+MAX_MUTUAL_ACROSS = 0.002
 
 
 @dataclass(frozen=True)
@@ -58,12 +64,15 @@ def _comparison(assumptions: Assumptions, cap: int, months: int, seed: int) -> P
 
 class PolicyExplorer(Explorer):
     """Your weight for each criterion, the scale of the scores, and the assumptions that matter
-    most (genuine share, in-field share, requests a month, the cap, the horizon) → every policy's
-    value on every criterion, and the score your weights give each policy.
+    most (genuine share, in-field share, requests a month, the top of the band of moderately weak
+    ties, the chance that two contacts outside one field know each other, the cap, the horizon)
+    → every policy's value on every criterion, and the score your weights give each policy.
 
     Every position is valid: weights run from 0 to 10 (all at 0 counts every criterion the
     same), the scale is relative or absolute, shares from 0 to 1, requests from 0 to 500 a
-    month, the cap from 150 to 30,000, the horizon from 6 months to 10 years.
+    month, the band's top from its bottom (``weak_low``) to 40 mutual connections, the chance
+    across fields from 0 to 0.2%, the cap from 150 to 30,000, the horizon from 6 months to 10
+    years.
     """
 
     figsize = (11.0, 4.4)
@@ -103,6 +112,14 @@ class PolicyExplorer(Explorer):
         controls["requests_per_month"] = widgets.IntSlider(
             value=int(min(max(round(base.requests_per_month), 0), 500)), min=0, max=500, step=10,
             description="requests a month (base)", style=_STYLE, layout=_LAYOUT)
+        controls["weak_high"] = widgets.IntSlider(
+            value=int(min(max(base.weak_high, base.weak_low), MAX_WEAK_HIGH)),
+            min=base.weak_low, max=max(MAX_WEAK_HIGH, base.weak_low),
+            description="weak ties: most mutual", style=_STYLE, layout=_LAYOUT)
+        controls["mutual_across"] = widgets.FloatSlider(
+            value=min(base.mutual_across, MAX_MUTUAL_ACROSS), min=0.0, max=MAX_MUTUAL_ACROSS,
+            step=0.0001, readout_format=".2%", description="chance two others know each other",
+            style=_STYLE, layout=_LAYOUT)
         controls["cap"] = widgets.SelectionSlider(
             options=CAPS, value=cap, description="cap at", style=_STYLE, layout=_LAYOUT)
         controls["months"] = widgets.IntSlider(
@@ -114,10 +131,13 @@ class PolicyExplorer(Explorer):
         return {"ncols": 2}
 
     def compute(self, scale: str, genuine_share: float, in_field_share: float,
-                requests_per_month: int, cap: int, months: int, **weights: float) -> PolicyChoice:
+                requests_per_month: int, weak_high: int, mutual_across: float, cap: int,
+                months: int, **weights: float) -> PolicyChoice:
         assumptions = self.base.replace(genuine_share=float(genuine_share),
                                         in_field_share=float(in_field_share),
-                                        requests_per_month=float(requests_per_month))
+                                        requests_per_month=float(requests_per_month),
+                                        weak_high=int(weak_high),
+                                        mutual_across=float(mutual_across))
         comparison = _comparison(assumptions, int(cap), int(months), self.seed)
         equal = not any(weights.values())
         decision = comparison.decide({name: 1.0 for name in CRITERIA} if equal else weights,
@@ -134,10 +154,10 @@ class PolicyExplorer(Explorer):
         update_decision(self.artists[1], result.decision)
 
     def moving_artists(self) -> list:
-        """What changes on most moves: the grid's colours and values, the bars, their totals and
-        the verdict (the rest is in :meth:`static_state`)."""
+        """What changes on most moves: the grid's colours, values and finding, the bars, their
+        totals and the verdict (the rest is in :meth:`static_state`)."""
         tradeoffs, decision = self.artists
-        return [tradeoffs.cells, *tradeoffs.texts.ravel(), decision.title,
+        return [tradeoffs.cells, *tradeoffs.texts.ravel(), tradeoffs.title, decision.title,
                 *(bar for bars in decision.segments.values() for bar in bars), *decision.totals]
 
     def static_state(self) -> tuple:
@@ -155,4 +175,4 @@ class PolicyExplorer(Explorer):
         d = self.result.decision
         totals = ", ".join(f"{name} {total:.2f}" for name, total in d.totals.items())
         return (f"after {self.result.comparison.months} months, {d.scale} scores -> {totals}; "
-                f"{d.winner} wins")
+                f"{d.verdict}")
