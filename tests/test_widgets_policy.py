@@ -259,7 +259,7 @@ def test_size_figure_plots_a_measure_against_contacts_and_marks_its_peak():
     assert artists.labels[0].get_text() == (
         f"{run.measures.moderately_weak[top]:,.0f} at {run.contacts[top]:,} contacts")
     for bad, error in ((dict(names=["nobody"]), ValueError), (dict(names="genuine only"),
-                                                               ValueError),
+                                                               TypeError),
                        (dict(measure="contacts"), ValueError)):
         with pytest.raises(error):
             draw_by_size(ax, comparison, **bad)

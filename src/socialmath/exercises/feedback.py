@@ -192,9 +192,11 @@ def _unit_factor(factor: float) -> str | None:
 
 
 def _fmt(value: float) -> str:
-    if float(value).is_integer() or abs(value) >= 100:
+    """Three significant figures, four between 100 and 1,000 (162.5 years, not 162), and whole
+    numbers from 1,000 up."""
+    if float(value).is_integer() or abs(value) >= 1000:
         return f"{value:,.0f}"
-    return f"{value:,.3g}"
+    return f"{value:,.4g}" if abs(value) >= 100 else f"{value:,.3g}"
 
 
 # --- checks for rounded estimates and for judgements ----------------------------------------------

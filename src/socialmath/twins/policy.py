@@ -3,8 +3,8 @@
 Each policy's value on each criterion comes from a simulation, so the page carries a table the
 model computed (``compare_policies`` on the explorer's assumptions, seed 0) for every share of
 genuine requests from 0 to 100% by 10%, every cap and every month of a ten-year run; the
-explorer's other assumptions (40% of requests from your field, 100 requests a month) stay at its
-defaults. The scoring itself (your weights, relative or absolute scores) is a formula the page
+explorer's other assumptions (40% of requests from your field, 100 requests a month, the top of
+the weak-tie band and the chance of mutual connections across fields) stay at its defaults. The scoring itself (your weights, relative or absolute scores) is a formula the page
 evaluates, as ``policy.decide`` does.
 
 >>> numbers = TWIN.evaluate(TWIN.values(reciprocated=10, reach=0, weak_ties=0))
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from socialmath.plots.policy import CRITERION_COLOURS
 from socialmath.plots.style import PALETTE
-from socialmath.policy import CRITERIA, compare_policies, standard_policies
+from socialmath.policy import CRITERIA, Assumptions, compare_policies, standard_policies
 from socialmath.twins.base import Table, Twin
 from socialmath.twins.expr import (
     Expr,
@@ -202,7 +202,8 @@ TWIN = Twin(
     explorer=PolicyExplorer,
     controls=("readable", "reciprocated", "reach", "weak_ties", "signal", "scale",
               "genuine_share", "cap", "months"),
-    fixed={"in_field_share": 0.4, "requests_per_month": 100},
+    fixed={"in_field_share": 0.4, "requests_per_month": 100,
+           "weak_high": Assumptions().weak_high, "mutual_across": Assumptions().mutual_across},
     step={"genuine_share": GENUINE_STEP},
     formulas=lambda signal=None, **values: formulas(signal_=signal, **values),
     model=model,
@@ -215,6 +216,7 @@ TWIN = Twin(
     tolerance={"margin": 1e-4, **{f"total_{p}": 1e-4 for p in range(4)},
                **{f"{kind}_{p}_{c}": 1e-4 for kind in ("value", "contribution")
                   for p in range(4) for c in WEIGHTS}},
-    note="The share of genuine requests moves by 10%; 40% of requests from your field and 100 "
-         "requests a month stay at the explorer's defaults.",
+    note="The share of genuine requests moves by 10%; 40% of requests from your field, 100 "
+         "requests a month and the weak-tie band and mutual-connection chance stay at the "
+         "explorer's defaults.",
 )
