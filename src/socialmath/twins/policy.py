@@ -4,8 +4,9 @@ Each policy's value on each criterion comes from a simulation, so the page carri
 model computed (``compare_policies`` on the explorer's assumptions, seed 0) for every share of
 genuine requests from 0 to 100% by 10%, every cap and every month of a ten-year run; the
 explorer's other assumptions (40% of requests from your field, 100 requests a month, the top of
-the weak-tie band and the chance of mutual connections across fields) stay at its defaults. The scoring itself (your weights, relative or absolute scores) is a formula the page
-evaluates, as ``policy.decide`` does.
+the weak-tie band and the chance of mutual connections across fields) stay at its defaults. The
+scoring itself (your weights, relative or absolute scores) is a formula the page evaluates, as
+``policy.decide`` does.
 
 >>> numbers = TWIN.evaluate(TWIN.values(reciprocated=10, reach=0, weak_ties=0))
 >>> numbers["winner"], round(numbers["margin"], 2)
