@@ -20,7 +20,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from socialmath._validate import require_count, require_integer, require_number, require_rng
+from socialmath._validate import (
+    require_array,
+    require_count,
+    require_integer,
+    require_number,
+    require_rng,
+)
 from socialmath.graphs import Graph, as_graph
 from socialmath.separation import _label_index, _node_index, _row_positions
 
@@ -91,26 +97,13 @@ class IndependentReach:
         return np.diff(self.total)
 
 
-def _require_amounts(name: str, values: object, high: float | None = None) -> np.ndarray:
-    """A 1-d array of finite numbers >= 0 (and <= ``high``)."""
-    if isinstance(values, str | bytes | numbers.Number):
-        raise TypeError(f"{name} must be a sequence of numbers (one per ambassador), "
-                        f"got {values!r}")
-    try:
-        array = np.asarray(values, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a sequence of numbers (one per ambassador), "
-                        f"got {values!r}") from None
-    if array.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional, got shape {array.shape}")
-    if array.dtype == bool or not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must hold finite numbers, got {values!r}")
-    if array.size and array.min() < 0:
-        raise ValueError(f"{name} must be >= 0, got a value of {array.min():g}")
-    if high is not None and array.size and array.max() > high:
-        raise ValueError(f"{name} must be <= the population ({high:g}), got a value of "
-                         f"{array.max():g}")
-    return array
+def _require_audiences(contacts: object, pool: float) -> np.ndarray:
+    """Each ambassador's number of contacts: numbers >= 0, none larger than the pool."""
+    sizes = require_array("contacts", contacts, low=0, min_size=0)
+    if sizes.size and sizes.max() > pool:
+        raise ValueError(f"contacts must be <= the population ({pool:g}), got a value of "
+                         f"{sizes.max():g}")
+    return sizes
 
 
 def independent_reach(contacts, population: float, followers: float = 0.0) -> IndependentReach:
@@ -129,7 +122,7 @@ def independent_reach(contacts, population: float, followers: float = 0.0) -> In
     [140.0, 84.0, 47.6]
     """
     pool = require_number("population", population, low=0, low_open=True)
-    sizes = _require_amounts("contacts", contacts, high=pool)
+    sizes = _require_audiences(contacts, pool)
     page = require_number("followers", followers, low=0, high=pool)
     with np.errstate(divide="ignore"):  # an audience of the whole pool: log(0) = -inf
         log_missed = np.cumsum(np.log1p(-sizes / pool))
@@ -165,7 +158,7 @@ def simulate_independent_reach(contacts, population: int, followers: int = 0, ru
     (True, True)
     """
     pool = require_integer("population", population, low=1, high=MAX_SIMULATED_POOL)
-    sizes = _require_amounts("contacts", contacts, high=pool)
+    sizes = _require_audiences(contacts, pool)
     if not np.all(sizes == np.round(sizes)):
         raise ValueError(f"contacts must be whole numbers of people, got {contacts!r}")
     page = require_count("followers", followers, high=pool)
