@@ -89,3 +89,11 @@ def test_specification_is_valid_vega_lite_of_a_reasonable_weight(chosen):
 def test_twin_is_unknown_for_an_explorer_without_one():
     with pytest.raises(ValueError, match="explorer must be one of"):
         twin("NoSuchExplorer")
+
+
+def test_the_feed_twin_writes_the_covered_share_as_the_explorer_does():
+    from socialmath.plots.attention import format_covered
+    from socialmath.twins.attention import covered
+
+    for share in (0.0, 0.004, 0.5, 0.63, 0.9949, 0.995, 0.9964, 0.9996, 0.99999, 1.0):
+        assert covered(share) == format_covered(share), share
